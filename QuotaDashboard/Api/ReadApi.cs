@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using QuotaDashboard.Features.Dashboard;
+
+namespace QuotaDashboard.Api;
+
+/// <summary>The dashboard's numbers as JSON, for tests and other systems.</summary>
+public static class ReadApi
+{
+    public static IServiceCollection AddReadApi(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+    public static void MapReadApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+
+        api.MapGet("/dashboard", async (string? asOf, string? region, DashboardQueries queries, CancellationToken ct) =>
+        {
+            if (!TryParseMonth(asOf, out var month, out var problem))
+            {
+                return problem;
+            }
+            if (region is not null && await queries.FindRegionAsync(region, ct) is null)
+            {
+                return NotFound("Unknown region", $"There is no region with the code '{region}'. Use an ISO 3166-2:KZ code such as KZ-75.");
+            }
+            return Results.Ok(await queries.GetDashboardAsync(month, region, ct));
+        });
+
+        api.MapGet("/quota/{year}", async (string year, DashboardQueries queries, CancellationToken ct) =>
+        {
+            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 1900 or > 2999)
+            {
+                return BadRequest("Bad year", $"'{year}' is not a year; use four digits, e.g. 2025.");
+            }
+            var history = await queries.GetQuotaHistoryAsync(y, ct);
+            return history.Count == 0
+                ? NotFound("No quota", $"No quota is recorded for {y}.")
+                : Results.Ok(new { year = y, revisions = history });
+        });
+
+        api.MapGet("/published", async (string? asOf, DashboardQueries queries, CancellationToken ct) =>
+        {
+            if (!TryParseMonth(asOf, out var month, out var problem))
+            {
+                return problem;
+            }
+            return await queries.GetPublishedAsync(month, ct) is { } release
+                ? Results.Ok(release)
+                : NotFound("No release", $"No national release is recorded for {month:yyyy-MM}.");
+        });
+
+        api.MapGet("/series", async (DashboardQueries queries, CancellationToken ct) => Results.Ok(await queries.GetSeriesAsync(ct)));
+    }
+
+    /// <summary>Accepts a month as <c>yyyy-MM</c> or as its first day, <c>yyyy-MM-01</c>.</summary>
+    public static bool TryParseMonth(string? value, out DateOnly month, out IResult problem)
+    {
+        month = default;
+        problem = Results.Empty;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problem = BadRequest("Missing asOf", "Give the month as asOf=yyyy-MM, e.g. asOf=2025-12.");
+            return false;
+        }
+        if (DateOnly.TryParseExact(value, ["yyyy-MM", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Day == 1)
+        {
+            month = date;
+            return true;
+        }
+        problem = BadRequest("Bad asOf", $"'{value}' is not a month; reports describe the first day of a month: use yyyy-MM or yyyy-MM-01.");
+        return false;
+    }
+
+    private static IResult BadRequest(string title, string detail) => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
+
+    private static IResult NotFound(string title, string detail) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+}

@@ -1,0 +1,9 @@
+// The one entry point the chart component imports: Chart.js with the plugins the dashboard uses, as an ES module.
+import { Chart, registerables } from 'chart.js';
+import annotationPlugin from 'chartjs-plugin-annotation';
+import 'chartjs-adapter-date-fns';
+import { enUS, ru } from 'date-fns/locale';
+
+Chart.register(...registerables, annotationPlugin);
+
+export { Chart, enUS, ru };

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace QuotaDashboard.Components.Charts;
+
+[JsonConverter(typeof(JsonStringEnumConverter<ChartKind>))]
+public enum ChartKind { Bar, HorizontalBar, Timeline }
+
+/// <summary>Everything one chart draws, handed as it is to the chart's JS module.</summary>
+public sealed record ChartSpec
+{
+    public required ChartKind Kind { get; init; }
+    public IReadOnlyList<string> Labels { get; init; } = [];
+    public required IReadOnlyList<ChartSeries> Series { get; init; }
+    public IReadOnlyList<ChartMark> Marks { get; init; } = [];
+    /// <summary>BCP 47 tag the chart formats numbers and dates with.</summary>
+    public required string Locale { get; init; }
+    public string? ValueSuffix { get; init; }
+    public string? XMin { get; init; }
+    public string? XMax { get; init; }
+}
+
+/// <summary>Values for a category chart, or dated points for the timeline.</summary>
+public sealed record ChartSeries
+{
+    public required string Label { get; init; }
+    public IReadOnlyList<double?> Values { get; init; } = [];
+    public IReadOnlyList<ChartPoint> Points { get; init; } = [];
+    public IReadOnlyList<string> Colors { get; init; } = [];
+    /// <summary>line, points or step.</summary>
+    public string Style { get; init; } = "bar";
+    /// <summary>Shown in the tooltip under each value, e.g. the source of a published figure.</summary>
+    public IReadOnlyList<string?> Notes { get; init; } = [];
+}
+
+public sealed record ChartPoint(string X, double? Y);
+
+/// <summary>A dated vertical mark, e.g. a quota revision.</summary>
+public sealed record ChartMark(string X, string Label);

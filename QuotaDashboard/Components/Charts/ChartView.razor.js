@@ -1,0 +1,109 @@
+import { Chart, enUS, ru } from '../../lib/charts/charts.js';
+
+const font = { family: 'Roboto, "Segoe UI", Helvetica, Arial, sans-serif' };
+
+export function create(canvas, spec) {
+    return new Chart(canvas, toConfig(canvas, spec));
+}
+
+export function update(chart, spec) {
+    const config = toConfig(chart.canvas, spec);
+    chart.data = config.data;
+    chart.options = config.options;
+    chart.update();
+}
+
+export function destroy(chart) {
+    chart.destroy();
+}
+
+function toConfig(canvas, spec) {
+    canvas.dataset.rendered = 'false';
+    const number = new Intl.NumberFormat(spec.locale, { maximumFractionDigits: 1 });
+    const format = v => v === null || v === undefined ? '' : number.format(v) + (spec.valueSuffix ?? '');
+    const timeline = spec.kind === 'Timeline';
+    const options = {
+        responsive: true,
+        maintainAspectRatio: false,
+        locale: spec.locale,
+        animation: { duration: 400, onComplete: () => { canvas.dataset.rendered = 'true'; } },
+        indexAxis: spec.kind === 'HorizontalBar' ? 'y' : 'x',
+        plugins: {
+            legend: { display: spec.series.length > 1, labels: { font } },
+            tooltip: {
+                callbacks: {
+                    label: ctx => `${ctx.dataset.label}: ${format(ctx.parsed[spec.kind === 'HorizontalBar' ? 'x' : 'y'])}`,
+                    afterLabel: ctx => ctx.dataset.notes?.[ctx.dataIndex] ?? '',
+                },
+            },
+            annotation: { annotations: marks(spec) },
+        },
+        scales: timeline ? timeScales(spec, format) : categoryScales(spec, format),
+    };
+    const datasets = spec.series.map(s => timeline ? timeDataset(s) : barDataset(s));
+    return { type: timeline ? 'line' : 'bar', data: { labels: timeline ? undefined : spec.labels, datasets }, options };
+}
+
+function categoryScales(spec, format) {
+    const value = { beginAtZero: true, ticks: { callback: format, font }, grid: { color: '#e8ebf0' } };
+    const category = { ticks: { font, autoSkip: false }, grid: { display: false } };
+    return spec.kind === 'HorizontalBar' ? { x: value, y: category } : { x: category, y: value };
+}
+
+function timeScales(spec, format) {
+    return {
+        x: {
+            type: 'time',
+            min: spec.xMin ?? undefined,
+            max: spec.xMax ?? undefined,
+            time: { unit: 'month', tooltipFormat: 'yyyy-MM-dd', displayFormats: { month: 'MMM yyyy' } },
+            adapters: { date: { locale: spec.locale.startsWith('ru') ? ru : enUS } },
+            ticks: { font, maxRotation: 0, autoSkipPadding: 16 },
+            grid: { color: '#eef0f4' },
+        },
+        y: { beginAtZero: true, ticks: { callback: format, font }, grid: { color: '#e8ebf0' } },
+    };
+}
+
+function barDataset(s) {
+    return {
+        label: s.label,
+        data: s.values,
+        backgroundColor: s.colors.length ? s.colors : '#0b5394',
+        borderRadius: 3,
+        notes: s.notes,
+    };
+}
+
+function timeDataset(s) {
+    const color = s.colors[0] ?? '#0b5394';
+    const common = { label: s.label, data: s.points.map(p => ({ x: p.x, y: p.y })), borderColor: color, backgroundColor: color, notes: s.notes };
+    switch (s.style) {
+        case 'points': return { ...common, showLine: false, pointRadius: 5, pointHoverRadius: 7, pointStyle: 'rectRot', order: 0 };
+        case 'step': return { ...common, borderWidth: 2.5, pointRadius: 0, spanGaps: false, order: 2 };
+        default: return { ...common, borderWidth: 2, pointRadius: 1.5, tension: 0.2, spanGaps: false, order: 1 };
+    }
+}
+
+function marks(spec) {
+    const result = {};
+    spec.marks.forEach((m, i) => {
+        result[`mark${i}`] = {
+            type: 'line',
+            xMin: m.x,
+            xMax: m.x,
+            borderColor: 'rgba(198, 40, 40, 0.55)',
+            borderDash: [4, 4],
+            borderWidth: 1,
+            label: {
+                display: true,
+                content: m.label,
+                position: i % 2 === 0 ? 'start' : 'end',
+                backgroundColor: 'rgba(198, 40, 40, 0.85)',
+                font: { ...font, size: 10 },
+                padding: 3,
+            },
+        };
+    });
+    return result;
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using QuotaDashboard.Components.Charts;
+using QuotaDashboard.Features.Dashboard;
+
+namespace QuotaDashboard.Components.Pages.Dashboard;
+
+/// <summary>Turns the dashboard's numbers into what each chart draws.</summary>
+public static class DashboardCharts
+{
+    public const string Blue = "#0b5394";
+    public const string Teal = "#00897b";
+    public const string Grey = "#9aa5b1";
+    public const string Red = "#c62828";
+    public const string Amber = "#ef8f00";
+
+    private static string Locale => CultureInfo.CurrentCulture.Name is { Length: > 0 } name ? name : "en";
+
+    public static ChartSpec Breakdown(BreakdownView breakdown, string label, ChartKind kind, string color) => new()
+    {
+        Kind = kind,
+        Locale = Locale,
+        Labels = breakdown.Items.Select(i => i.Name).ToList(),
+        Series =
+        [
+            new ChartSeries
+            {
+                Label = label,
+                Values = breakdown.Items.Select(i => (double?)i.Count).ToList(),
+                Colors = breakdown.Items.Select(i => i.IsRemainder ? Grey : color).ToList(),
+            },
+        ],
+    };
+
+    /// <summary>Regions by use of their allocation; a region without an allocation shows no bar.</summary>
+    public static ChartSpec Ranking(IReadOnlyList<RegionUse> ranking, IStringLocalizer text) => new()
+    {
+        Kind = ChartKind.HorizontalBar,
+        Locale = Locale,
+        ValueSuffix = " %",
+        Labels = ranking.Select(r => r.Name).ToList(),
+        Series =
+        [
+            new ChartSeries
+            {
+                Label = text["Use of the allocation"],
+                Values = ranking.Select(r => r.UsePct is { } u ? (double?)(double)u : null).ToList(),
+                Colors = ranking.Select(r => r.UsePct switch { >= 100 => Red, >= 85 => Amber, _ => Blue }).ToList(),
+                Notes = ranking.Select(r => r.Allocation is { } a
+                    ? string.Format(CultureInfo.CurrentCulture, text["{0:N0} workers of {1:N0} allocated"], r.Workers ?? 0, a)
+                    : (string?)text["No allocation"]).ToList(),
+            },
+        ],
+    };
+
+    /// <summary>The whole record on one time axis: published totals, the regional sums, and the quota as steps.</summary>
+    public static ChartSpec Timeline(TimelineSeries series, int? year, IStringLocalizer text)
+    {
+        var steps = new List<ChartPoint>();
+        var marks = new List<ChartMark>();
+        QuotaStep? previous = null;
+        foreach (var step in series.Quota)
+        {
+            // The line holds the previous units up to the day the revision counts from, then jumps.
+            if (previous is not null)
+            {
+                steps.Add(new ChartPoint(Iso(step.EffectiveFrom), previous.Units));
+            }
+            steps.Add(new ChartPoint(Iso(step.EffectiveFrom), step.Units));
+            var from = previous?.Units is { } p ? p.ToString("N0", CultureInfo.CurrentCulture) + " → " : "";
+            var to = step.Units is { } u ? u.ToString("N0", CultureInfo.CurrentCulture) : text["units not published"];
+            marks.Add(new ChartMark(Iso(step.EffectiveFrom), $"{from}{to}{(step.EffectiveDayPublished ? "" : "*")}"));
+            previous = step;
+        }
+        if (previous?.Units is not null)
+        {
+            steps.Add(new ChartPoint(Iso(new DateOnly(previous.Year, 12, 31)), previous.Units));
+        }
+
+        return new ChartSpec
+        {
+            Kind = ChartKind.Timeline,
+            Locale = Locale,
+            XMin = year is { } y ? $"{y}-01-01" : null,
+            XMax = year is { } z ? $"{z}-12-31" : null,
+            Marks = marks,
+            Series =
+            [
+                new ChartSeries
+                {
+                    Label = text["Published national total"],
+                    Style = "points",
+                    Colors = [Red],
+                    Points = series.Published.Select(p => new ChartPoint(Iso(p.Date), p.Value)).ToList(),
+                    Notes = series.Published.Select(p => p.Note).ToList(),
+                },
+                new ChartSeries
+                {
+                    Label = series.RegionalIllustrative ? text["Sum of regional reports (illustrative)"] : text["Sum of regional reports"],
+                    Style = "line",
+                    Colors = [Teal],
+                    Points = series.RegionalSums.Select(p => new ChartPoint(Iso(p.Date), p.Value)).ToList(),
+                    Notes = series.RegionalSums.Select(p => p.Note).ToList(),
+                },
+                new ChartSeries
+                {
+                    Label = text["Quota in force"],
+                    Style = "step",
+                    Colors = [Blue],
+                    Points = steps,
+                },
+            ],
+        };
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace QuotaDashboard.Data.Configurations;
+
+internal sealed class PublishedReleaseConfiguration : IEntityTypeConfiguration<PublishedRelease>
+{
+    public void Configure(EntityTypeBuilder<PublishedRelease> b)
+    {
+        b.HasIndex(r => r.AsOf).IsUnique();
+        b.HasMany(r => r.Figures).WithOne().HasForeignKey(f => f.ReleaseId);
+    }
+}
+
+internal sealed class PublishedFigureConfiguration : IEntityTypeConfiguration<PublishedFigure>
+{
+    public void Configure(EntityTypeBuilder<PublishedFigure> b)
+    {
+        b.Property(f => f.Key).HasMaxLength(16);
+        b.Property(f => f.Sources).HasMaxLength(2000);
+        b.Property(f => f.Note).HasMaxLength(2000);
+        b.HasIndex(f => new { f.ReleaseId, f.Figure, f.Key }).IsUnique();
+    }
+}
+
+internal sealed class QuotaRevisionConfiguration : IEntityTypeConfiguration<QuotaRevision>
+{
+    public void Configure(EntityTypeBuilder<QuotaRevision> b)
+    {
+        b.HasIndex(q => new { q.Year, q.Sequence }).IsUnique();
+        b.HasIndex(q => q.EffectiveFrom);
+        b.Property(q => q.Label).HasMaxLength(100);
+        b.Property(q => q.PublishedWording).HasMaxLength(500);
+        b.Property(q => q.LegalAct).HasMaxLength(500);
+        b.Property(q => q.Basis).HasMaxLength(2000);
+        b.Property(q => q.Sources).HasMaxLength(2000);
+    }
+}
+
+internal sealed class RegionalAllocationConfiguration : IEntityTypeConfiguration<RegionalAllocation>
+{
+    public void Configure(EntityTypeBuilder<RegionalAllocation> b)
+    {
+        b.HasIndex(a => new { a.Year, a.RevisionSequence, a.RegionCode }).IsUnique();
+        b.Property(a => a.RegionCode).HasMaxLength(8);
+        b.Property(a => a.Source).HasMaxLength(500);
+        b.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}

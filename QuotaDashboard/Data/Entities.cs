@@ -1,0 +1,124 @@
+namespace QuotaDashboard.Data;
+
+public enum RegionKind { Region, City }
+
+public sealed class Region
+{
+    public required string Code { get; set; }
+    public required string NameEn { get; set; }
+    public required string NameRu { get; set; }
+    public required string NameKk { get; set; }
+    public RegionKind Kind { get; set; }
+}
+
+public sealed class PermitCategory
+{
+    public required string Key { get; set; }
+    public int Order { get; set; }
+    public required string NameEn { get; set; }
+    public required string NameRu { get; set; }
+}
+
+public sealed class Sector
+{
+    public required string Letter { get; set; }
+    public required string NameEn { get; set; }
+    public required string NameRu { get; set; }
+}
+
+/// <summary>One region's report for one month; its figures live in revisions, none overwritten.</summary>
+public sealed class PermitReport
+{
+    public int Id { get; set; }
+    public required string RegionCode { get; set; }
+    public Region? Region { get; set; }
+    public DateOnly Month { get; set; }
+    public bool IsIllustrative { get; set; }
+    public int? CurrentRevisionId { get; set; }
+    public PermitReportRevision? CurrentRevision { get; set; }
+    public List<PermitReportRevision> Revisions { get; set; } = [];
+    /// <summary>Bumped on every new revision; a save from a stale screen fails instead of winning silently.</summary>
+    public int Version { get; set; }
+}
+
+public sealed class PermitReportRevision
+{
+    public int Id { get; set; }
+    public int ReportId { get; set; }
+    public PermitReport? Report { get; set; }
+    public int Number { get; set; }
+    public int Total { get; set; }
+    public int? Employers { get; set; }
+    public int? LocalEmployees { get; set; }
+    public string? Comment { get; set; }
+    public string? MismatchReason { get; set; }
+    public required string EnteredBy { get; set; }
+    public DateTime EnteredAtUtc { get; set; }
+    public List<BreakdownLine> Lines { get; set; } = [];
+}
+
+public enum Breakdown { Category, Sector, Country }
+
+public sealed class BreakdownLine
+{
+    public int Id { get; set; }
+    public int RevisionId { get; set; }
+    public Breakdown Dimension { get; set; }
+    public required string Key { get; set; }
+    public int Count { get; set; }
+}
+
+public enum DatePrecision { Day, Month }
+
+/// <summary>A national release as the Ministry published it; a figure it does not give is simply absent.</summary>
+public sealed class PublishedRelease
+{
+    public int Id { get; set; }
+    public DateOnly AsOf { get; set; }
+    public DatePrecision AsOfPrecision { get; set; }
+    public DateOnly? PublishedOn { get; set; }
+    public List<PublishedFigure> Figures { get; set; } = [];
+}
+
+public enum FigureKind { Total, Category, Sector, Country, Employers, LocalEmployeesMoreThan, LocalSharePct }
+
+public sealed class PublishedFigure
+{
+    public int Id { get; set; }
+    public int ReleaseId { get; set; }
+    public FigureKind Figure { get; set; }
+    public string Key { get; set; } = "";
+    public decimal Value { get; set; }
+    public required string Sources { get; set; }
+    public string? Note { get; set; }
+}
+
+public sealed class QuotaRevision
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public int Sequence { get; set; }
+    public required string Label { get; set; }
+    /// <summary>Null where the units were not published (2026: a share only).</summary>
+    public int? Units { get; set; }
+    public decimal? SharePct { get; set; }
+    public DateOnly EffectiveFrom { get; set; }
+    public bool EffectiveDayPublished { get; set; }
+    public required string PublishedWording { get; set; }
+    public string? LegalAct { get; set; }
+    public DateOnly? LegalActInForce { get; set; }
+    public string? Basis { get; set; }
+    public required string Sources { get; set; }
+}
+
+/// <summary>A region's part of a year's quota. Without a revision it holds for every revision of the year.</summary>
+public sealed class RegionalAllocation
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public int? RevisionSequence { get; set; }
+    public required string RegionCode { get; set; }
+    public int Units { get; set; }
+    public bool IsIllustrative { get; set; }
+    public string? Source { get; set; }
+}

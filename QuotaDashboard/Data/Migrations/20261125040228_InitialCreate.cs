@@ -1,0 +1,330 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace QuotaDashboard.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Categories",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameRu = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Categories", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuotaRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Units = table.Column<int>(type: "INTEGER", nullable: true),
+                    SharePct = table.Column<double>(type: "REAL", nullable: true),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EffectiveDayPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublishedWording = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    LegalAct = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LegalActInForce = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Sources = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaRevisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Regions",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameRu = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameKk = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Regions", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Releases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AsOfPrecision = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Releases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sectors",
+                columns: table => new
+                {
+                    Letter = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameRu = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sectors", x => x.Letter);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Allocations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    RevisionSequence = table.Column<int>(type: "INTEGER", nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Units = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Allocations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Allocations_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublishedFigures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReleaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Figure = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    Sources = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedFigures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedFigures_Releases_ReleaseId",
+                        column: x => x.ReleaseId,
+                        principalTable: "Releases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BreakdownLines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RevisionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dimension = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BreakdownLines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegionCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CurrentRevisionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reports_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Revisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Employers = table.Column<int>(type: "INTEGER", nullable: true),
+                    LocalEmployees = table.Column<int>(type: "INTEGER", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MismatchReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EnteredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Revisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Revisions_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Allocations_RegionCode",
+                table: "Allocations",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Allocations_Year_RevisionSequence_RegionCode",
+                table: "Allocations",
+                columns: new[] { "Year", "RevisionSequence", "RegionCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BreakdownLines_RevisionId_Dimension_Key",
+                table: "BreakdownLines",
+                columns: new[] { "RevisionId", "Dimension", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedFigures_ReleaseId_Figure_Key",
+                table: "PublishedFigures",
+                columns: new[] { "ReleaseId", "Figure", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuotaRevisions_EffectiveFrom",
+                table: "QuotaRevisions",
+                column: "EffectiveFrom");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuotaRevisions_Year_Sequence",
+                table: "QuotaRevisions",
+                columns: new[] { "Year", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Releases_AsOf",
+                table: "Releases",
+                column: "AsOf",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_CurrentRevisionId",
+                table: "Reports",
+                column: "CurrentRevisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_Month",
+                table: "Reports",
+                column: "Month");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_RegionCode_Month",
+                table: "Reports",
+                columns: new[] { "RegionCode", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Revisions_ReportId_Number",
+                table: "Revisions",
+                columns: new[] { "ReportId", "Number" },
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_BreakdownLines_Revisions_RevisionId",
+                table: "BreakdownLines",
+                column: "RevisionId",
+                principalTable: "Revisions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Reports_Revisions_CurrentRevisionId",
+                table: "Reports",
+                column: "CurrentRevisionId",
+                principalTable: "Revisions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Reports_Regions_RegionCode",
+                table: "Reports");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Reports_Revisions_CurrentRevisionId",
+                table: "Reports");
+
+            migrationBuilder.DropTable(
+                name: "Allocations");
+
+            migrationBuilder.DropTable(
+                name: "BreakdownLines");
+
+            migrationBuilder.DropTable(
+                name: "Categories");
+
+            migrationBuilder.DropTable(
+                name: "PublishedFigures");
+
+            migrationBuilder.DropTable(
+                name: "QuotaRevisions");
+
+            migrationBuilder.DropTable(
+                name: "Sectors");
+
+            migrationBuilder.DropTable(
+                name: "Releases");
+
+            migrationBuilder.DropTable(
+                name: "Regions");
+
+            migrationBuilder.DropTable(
+                name: "Revisions");
+
+            migrationBuilder.DropTable(
+                name: "Reports");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace QuotaDashboard.Data;
+
+public sealed class QuotaDbContext(DbContextOptions<QuotaDbContext> options) : DbContext(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<PermitCategory> Categories => Set<PermitCategory>();
+    public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<PermitReport> Reports => Set<PermitReport>();
+    public DbSet<PermitReportRevision> Revisions => Set<PermitReportRevision>();
+    public DbSet<BreakdownLine> BreakdownLines => Set<BreakdownLine>();
+    public DbSet<PublishedRelease> Releases => Set<PublishedRelease>();
+    public DbSet<PublishedFigure> PublishedFigures => Set<PublishedFigure>();
+    public DbSet<QuotaRevision> QuotaRevisions => Set<QuotaRevision>();
+    public DbSet<RegionalAllocation> Allocations => Set<RegionalAllocation>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(QuotaDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        // SQLite has no decimal type; stored as TEXT it would not sort or sum in the database.
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace QuotaDashboard.Data.Seeding;
+
+public sealed class SeedOptions
+{
+    public const string Section = "Seed";
+
+    /// <summary>Folder of the seed CSV files; relative paths are taken from the content root.</summary>
+    public string DataDirectory { get; set; } = "";
+
+    public bool IllustrativeData { get; set; } = true;
+}
+
+/// <summary>Adds what the seed files hold and the store lacks; running it again changes nothing.</summary>
+public sealed class DatabaseSeeder(IDbContextFactory<QuotaDbContext> dbFactory, IOptions<SeedOptions> options, ILogger<DatabaseSeeder> logger)
+{
+    public const string SeedUser = "seed (illustrative regional data)";
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var dir = options.Value.DataDirectory;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        await AddMissingAsync(db, db.Regions, r => r.Code,
+            SeedFiles.Read<RegionRow>(dir, "regions.csv").Select(r => new Region
+            {
+                Code = r.Code, NameEn = r.NameEn, NameRu = r.NameRu, NameKk = r.NameKk,
+                Kind = Enum.Parse<RegionKind>(r.Kind, ignoreCase: true),
+            }), cancellationToken);
+        await AddMissingAsync(db, db.Categories, c => c.Key,
+            SeedFiles.Read<CategoryRow>(dir, "categories.csv").Select(c => new PermitCategory
+            {
+                Key = c.Key, Order = c.Order, NameEn = c.NameEn, NameRu = c.NameRu,
+            }), cancellationToken);
+        await AddMissingAsync(db, db.Sectors, s => s.Letter,
+            SeedFiles.Read<SectorRow>(dir, "sectors.csv").Select(s => new Sector
+            {
+                Letter = s.Letter, NameEn = s.NameEn, NameRu = s.NameRu,
+            }), cancellationToken);
+        await AddMissingAsync(db, db.Releases, r => r.AsOf, ReleaseSeed.FromRows(SeedFiles.Read<ReleaseRow>(dir, "releases.csv")), cancellationToken);
+        await AddMissingAsync(db, db.QuotaRevisions, q => new { q.Year, q.Sequence },
+            SeedFiles.Read<QuotaRevisionRow>(dir, "quota-revisions.csv").Select(q => new QuotaRevision
+            {
+                Year = q.Year, Sequence = q.Sequence, Label = q.Label, Units = q.Units, SharePct = q.SharePct,
+                EffectiveFrom = q.EffectiveFrom, EffectiveDayPublished = q.EffectiveDayPublished,
+                PublishedWording = q.PublishedWording, LegalAct = NullIfEmpty(q.LegalAct),
+                LegalActInForce = q.LegalActInForce, Basis = NullIfEmpty(q.Basis), Sources = q.Sources,
+            }), cancellationToken);
+        await AddMissingAsync(db, db.Allocations, a => new { a.Year, a.RevisionSequence, a.RegionCode },
+            SeedFiles.Read<AllocationRow>(dir, "allocations.csv").Select(a => new RegionalAllocation
+            {
+                Year = a.Year, RegionCode = a.Region, Units = a.Units, Source = a.Source,
+            }), cancellationToken);
+
+        if (options.Value.IllustrativeData)
+        {
+            await AddMissingAsync(db, db.Allocations, a => new { a.Year, a.RevisionSequence, a.RegionCode },
+                SeedFiles.Read<IllustrativeAllocationRow>(dir, "illustrative-allocations.csv").Select(a => new RegionalAllocation
+                {
+                    Year = a.Year, RevisionSequence = a.RevisionSequence, RegionCode = a.Region, Units = a.Units,
+                    IsIllustrative = true, Source = "illustrative regional data",
+                }), cancellationToken);
+            await AddMissingReportsAsync(db, SeedFiles.Read<IllustrativeReportRow>(dir, "illustrative-reports.csv"), cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    private async Task AddMissingAsync<TEntity, TKey>(QuotaDbContext db, DbSet<TEntity> set,
+        System.Linq.Expressions.Expression<Func<TEntity, TKey>> key, IEnumerable<TEntity> rows, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var existing = (await set.AsNoTracking().Select(key).ToListAsync(cancellationToken)).ToHashSet();
+        var keyOf = key.Compile();
+        var missing = rows.Where(r => !existing.Contains(keyOf(r))).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        set.AddRange(missing);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Seeded {Count} {Entity} rows", missing.Count, typeof(TEntity).Name);
+    }
+
+    private async Task AddMissingReportsAsync(QuotaDbContext db, IReadOnlyList<IllustrativeReportRow> rows, CancellationToken cancellationToken)
+    {
+        var existing = (await db.Reports.AsNoTracking().Select(r => new { r.RegionCode, r.Month }).ToListAsync(cancellationToken))
+            .Select(r => (r.RegionCode, r.Month)).ToHashSet();
+        var enteredAt = DateTime.UtcNow;
+        var reports = new List<PermitReport>();
+        foreach (var group in rows.GroupBy(r => (r.Region, r.Month)).Where(g => !existing.Contains(g.Key)))
+        {
+            var revision = new PermitReportRevision { Number = 1, EnteredBy = SeedUser, EnteredAtUtc = enteredAt };
+            foreach (var row in group)
+            {
+                switch (row.Figure)
+                {
+                    case "total": revision.Total = row.Value; break;
+                    case "employers": revision.Employers = row.Value; break;
+                    case "local_employees": revision.LocalEmployees = row.Value; break;
+                    default:
+                        revision.Lines.Add(new BreakdownLine { Dimension = Enum.Parse<Breakdown>(row.Figure, ignoreCase: true), Key = row.Key, Count = row.Value });
+                        break;
+                }
+            }
+            reports.Add(new PermitReport { RegionCode = group.Key.Region, Month = group.Key.Month, IsIllustrative = true, Version = 1, Revisions = [revision] });
+        }
+        if (reports.Count == 0)
+        {
+            return;
+        }
+        db.Reports.AddRange(reports);
+        await db.SaveChangesAsync(cancellationToken);
+        // The current revision can only point at a revision once it has its key.
+        foreach (var report in reports)
+        {
+            report.CurrentRevisionId = report.Revisions[0].Id;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Seeded {Count} illustrative regional reports", reports.Count);
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

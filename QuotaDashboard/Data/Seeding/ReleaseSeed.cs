@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace QuotaDashboard.Data.Seeding;
+
+/// <summary>Turns the one-row-per-figure release file into releases, keeping every value and source as printed.</summary>
+public static class ReleaseSeed
+{
+    public static IEnumerable<PublishedRelease> FromRows(IEnumerable<ReleaseRow> rows) =>
+        rows.GroupBy(r => r.AsOf).Select(g =>
+        {
+            var first = g.First();
+            return new PublishedRelease
+            {
+                AsOf = ParseAsOf(first.AsOf),
+                AsOfPrecision = Enum.Parse<DatePrecision>(first.AsOfPrecision, ignoreCase: true),
+                PublishedOn = string.IsNullOrEmpty(first.PublishedOn) ? null : DateOnly.ParseExact(first.PublishedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Figures = g.Select(r => new PublishedFigure
+                {
+                    Figure = ParseFigure(r.Figure),
+                    Key = r.Key,
+                    Value = r.Value,
+                    Sources = r.Sources,
+                    Note = string.IsNullOrEmpty(r.Note) ? null : r.Note,
+                }).ToList(),
+            };
+        });
+
+    /// <summary>A release that gives only a month describes that month's first day; no day is invented.</summary>
+    public static DateOnly ParseAsOf(string asOf) =>
+        asOf.Length == 7
+            ? DateOnly.ParseExact(asOf + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static FigureKind ParseFigure(string figure) => figure switch
+    {
+        "total" => FigureKind.Total,
+        "category" => FigureKind.Category,
+        "sector" => FigureKind.Sector,
+        "country" => FigureKind.Country,
+        "employers" => FigureKind.Employers,
+        "local_employees_more_than" => FigureKind.LocalEmployeesMoreThan,
+        "local_share_pct" => FigureKind.LocalSharePct,
+        _ => throw new FormatException($"Unknown figure '{figure}' in releases.csv."),
+    };
+}

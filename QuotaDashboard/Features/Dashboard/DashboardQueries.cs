@@ -1,0 +1,289 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using QuotaDashboard.Data;
+
+namespace QuotaDashboard.Features.Dashboard;
+
+/// <summary>What the dashboard and the read API show; each call costs a fixed, small number of aggregate queries.</summary>
+public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory, IStringLocalizer<SharedResource> text)
+{
+    public async Task<IReadOnlyList<DateOnly>> GetMonthsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var releaseMonths = await db.Releases.Select(r => r.AsOf).ToListAsync(ct);
+        var reportMonths = await db.Reports.Select(r => r.Month).Distinct().ToListAsync(ct);
+        return releaseMonths.Concat(reportMonths).Select(d => new DateOnly(d.Year, d.Month, 1)).Distinct().OrderDescending().ToList();
+    }
+
+    public async Task<IReadOnlyList<RegionRef>> GetRegionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
+        return regions.Select(ToRef).OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    public async Task<RegionRef?> FindRegionAsync(string code, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct);
+        return region is null ? null : ToRef(region);
+    }
+
+    public async Task<DashboardView> GetDashboardAsync(DateOnly month, string? regionCode, CancellationToken ct = default)
+    {
+        month = new DateOnly(month.Year, month.Month, 1);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        var regions = await db.Regions.AsNoTracking().ToListAsync(ct);
+        var region = regionCode is null ? null : regions.FirstOrDefault(r => r.Code == regionCode)
+            ?? throw new KeyNotFoundException($"Unknown region '{regionCode}'.");
+        var categoryNames = await db.Categories.AsNoTracking().OrderBy(c => c.Order).Select(c => new { c.Key, c.NameEn, c.NameRu }).ToListAsync(ct);
+        var sectorNames = await db.Sectors.AsNoTracking().Select(s => new { s.Letter, s.NameEn, s.NameRu }).ToListAsync(ct);
+        var categoryOrder = categoryNames.Select(c => c.Key).ToList();
+        string CategoryName(string key) => categoryNames.FirstOrDefault(c => c.Key == key) is { } c ? Names.Pick(c.NameEn, c.NameRu) : key;
+        string SectorName(string key) => key == Names.OtherKey
+            ? text["Other sectors"]
+            : sectorNames.FirstOrDefault(s => s.Letter == key) is { } s ? $"{s.Letter} — {Names.Pick(s.NameEn, s.NameRu)}" : key;
+
+        var latest = LatestReports(db, month);
+        var perRegion = await latest
+            .Select(r => new
+            {
+                r.RegionCode,
+                r.Month,
+                r.IsIllustrative,
+                RevisionNumber = r.CurrentRevision!.Number,
+                r.CurrentRevision.Total,
+                r.CurrentRevision.Employers,
+                r.CurrentRevision.LocalEmployees,
+            })
+            .ToListAsync(ct);
+
+        var scoped = region is null ? perRegion : perRegion.Where(r => r.RegionCode == region.Code).ToList();
+        var scopedLines = await latest
+            .Where(r => region == null || r.RegionCode == region.Code)
+            .SelectMany(r => r.CurrentRevision!.Lines)
+            .GroupBy(l => new { l.Dimension, l.Key })
+            .Select(g => new { g.Key.Dimension, g.Key.Key, Count = g.Sum(l => (long)l.Count) })
+            .ToListAsync(ct);
+
+        var illustrative = scoped.Any(r => r.IsIllustrative);
+        FigureSource? reportSource = scoped.Count == 0 ? null : region is null
+            ? new FigureSource(SourceKind.RegionalReports,
+                string.Format(CultureInfo.CurrentCulture, text["Sum of regional reports ({0} of {1} regions)"], scoped.Count, regions.Count), [], illustrative)
+            : new FigureSource(SourceKind.RegionalReport,
+                string.Format(CultureInfo.CurrentCulture, text["Regional report of {0} for {1:yyyy-MM}, revision {2}"], Names.Pick(region.NameEn, region.NameRu), scoped[0].Month.ToDateTime(TimeOnly.MinValue), scoped[0].RevisionNumber), [], illustrative);
+
+        var regionalTotal = scoped.Count == 0 ? (long?)null : scoped.Sum(r => (long)r.Total);
+        var regionalEmployers = scoped.Count == 0 || scoped.Any(r => r.Employers is null) ? null : (long?)scoped.Sum(r => (long)r.Employers!.Value);
+        var regionalLocal = scoped.Count == 0 || scoped.Any(r => r.LocalEmployees is null) ? null : (long?)scoped.Sum(r => (long)r.LocalEmployees!.Value);
+
+        BreakdownView FromReports(Breakdown dimension, Func<string, string> name, IEnumerable<string>? order = null)
+        {
+            var items = scopedLines.Where(l => l.Dimension == dimension)
+                .Select(l => new BreakdownItem(l.Key, name(l.Key), l.Count))
+                .ToList();
+            items = order is null
+                ? [.. items.OrderByDescending(i => i.Key != Names.OtherKey).ThenByDescending(i => i.Count).ThenBy(i => i.Key, StringComparer.Ordinal)]
+                : [.. items.OrderBy(i => order.ToList().IndexOf(i.Key))];
+            return new BreakdownView(items, reportSource, items.Sum(i => i.Count), regionalTotal, Complete: true);
+        }
+
+        var release = region is null ? await db.Releases.AsNoTracking().Include(r => r.Figures).FirstOrDefaultAsync(r => r.AsOf == month, ct) : null;
+        var view = release is null
+            ? new Partial(
+                new CountFigure(regionalTotal, reportSource),
+                new CountFigure(regionalEmployers, regionalEmployers is null ? null : reportSource),
+                new CountFigure(regionalLocal, regionalLocal is null ? null : reportSource),
+                LocalShare(regionalLocal, regionalTotal, reportSource),
+                FromReports(Breakdown.Category, CategoryName, categoryOrder),
+                FromReports(Breakdown.Sector, SectorName),
+                FromReports(Breakdown.Country, Names.Country),
+                illustrative)
+            : FromRelease(release, CategoryName, SectorName, categoryOrder);
+
+        var quota = await QuotaInForceAsync(db, month, ct);
+        var ranking = await RankingAsync(db, regions, perRegion.Select(r => (r.RegionCode, (long)r.Total, r.IsIllustrative)).ToList(), quota, ct);
+        var scopedAllocation = region is null ? null : ranking.FirstOrDefault(r => r.Code == region.Code);
+        var units = region is null ? quota.Units : scopedAllocation?.Allocation;
+        var usePct = view.Workers.Value is { } workers && units is > 0 ? Math.Round(100m * workers / units.Value, 1) : (decimal?)null;
+
+        var reconciliation = new Reconciliation(
+            release?.Figures.FirstOrDefault(f => f.Figure == FigureKind.Total) is { } t ? (long)t.Value : null,
+            region is null ? regionalTotal : null,
+            perRegion.Count,
+            regions.Count);
+
+        return new DashboardView(month, region is null ? null : ToRef(region), view.Workers, quota, usePct, view.Employers, view.LocalEmployees,
+            view.LocalShare, view.Categories, view.Sectors, view.Countries, ranking, reconciliation, view.Illustrative || ranking.Any(r => r.AllocationIllustrative));
+    }
+
+    private sealed record Partial(CountFigure Workers, CountFigure Employers, CountFigure LocalEmployees, PercentFigure LocalShare,
+        BreakdownView Categories, BreakdownView Sectors, BreakdownView Countries, bool Illustrative);
+
+    private Partial FromRelease(PublishedRelease release, Func<string, string> categoryName, Func<string, string> sectorName, IReadOnlyList<string> categoryOrder)
+    {
+        var source = ReleaseSource(release);
+        var total = release.Figures.FirstOrDefault(f => f.Figure == FigureKind.Total) is { } t ? (long)t.Value : (long?)null;
+        CountFigure Single(FigureKind kind) =>
+            release.Figures.FirstOrDefault(f => f.Figure == kind) is { } f ? new CountFigure((long)f.Value, source) : CountFigure.Unknown;
+
+        BreakdownView Published(FigureKind kind, Func<string, string> name, bool withRemainder, IEnumerable<string>? order)
+        {
+            var figures = release.Figures.Where(f => f.Figure == kind).ToList();
+            var items = figures.Select(f => new BreakdownItem(f.Key, name(f.Key), (long)f.Value)).ToList();
+            if (order is not null)
+            {
+                items = [.. items.OrderBy(i => order.ToList().IndexOf(i.Key))];
+            }
+            var sum = items.Sum(i => i.Count);
+            var complete = kind == FigureKind.Category && figures.Count == categoryOrder.Count;
+            // A release names only its largest sectors and countries; the rest is the total less those, never a guess.
+            if (withRemainder && items.Count > 0 && total is { } tot && tot > sum)
+            {
+                items.Add(new BreakdownItem(Names.OtherKey, name(Names.OtherKey), tot - sum, IsRemainder: true));
+            }
+            return new BreakdownView(items, items.Count == 0 ? null : source, sum, total, complete);
+        }
+
+        var localShare = release.Figures.FirstOrDefault(f => f.Figure == FigureKind.LocalSharePct) is { } share
+            ? new PercentFigure(share.Value, source, Derived: false)
+            : new PercentFigure(null, null, false);
+
+        return new Partial(
+            total is null ? CountFigure.Unknown : new CountFigure(total, source),
+            Single(FigureKind.Employers),
+            Single(FigureKind.LocalEmployeesMoreThan),
+            localShare,
+            Published(FigureKind.Category, categoryName, withRemainder: false, categoryOrder),
+            Published(FigureKind.Sector, sectorName, withRemainder: true, null),
+            Published(FigureKind.Country, Names.Country, withRemainder: true, null),
+            Illustrative: false);
+    }
+
+    private static PercentFigure LocalShare(long? local, long? foreign, FigureSource? source) =>
+        local is { } l && foreign is { } f && l + f > 0
+            ? new PercentFigure(Math.Round(100m * l / (l + f), 1), source, Derived: true)
+            : new PercentFigure(null, null, false);
+
+    public FigureSource ReleaseSource(PublishedRelease release)
+    {
+        var links = release.Figures.SelectMany(f => f.Sources.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(s => s.StartsWith("http", StringComparison.Ordinal)).Distinct().ToList();
+        var asOf = release.AsOfPrecision == DatePrecision.Month
+            ? string.Format(CultureInfo.CurrentCulture, text["{0:yyyy-MM}, day not stated"], release.AsOf.ToDateTime(TimeOnly.MinValue))
+            : release.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new FigureSource(SourceKind.PublishedRelease,
+            string.Format(CultureInfo.CurrentCulture, text["Ministry of Labour and Social Protection, release of {0}"], asOf), links, false);
+    }
+
+    /// <summary>Each region's latest report on or before the month, with a current revision.</summary>
+    internal static IQueryable<PermitReport> LatestReports(QuotaDbContext db, DateOnly month) =>
+        db.Reports.AsNoTracking()
+            .Where(r => r.Month <= month && r.CurrentRevisionId != null)
+            .Where(r => r.Month == db.Reports.Where(x => x.RegionCode == r.RegionCode && x.Month <= month && x.CurrentRevisionId != null).Max(x => x.Month));
+
+    public async Task<QuotaInForce> GetQuotaInForceAsync(DateOnly date, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await QuotaInForceAsync(db, date, ct);
+    }
+
+    private async Task<QuotaInForce> QuotaInForceAsync(QuotaDbContext db, DateOnly date, CancellationToken ct)
+    {
+        var revision = await db.QuotaRevisions.AsNoTracking()
+            .Where(q => q.Year == date.Year && q.EffectiveFrom <= date)
+            .OrderByDescending(q => q.EffectiveFrom).ThenByDescending(q => q.Sequence)
+            .FirstOrDefaultAsync(ct);
+        if (revision is null)
+        {
+            return new QuotaInForce(date.Year, null, null, null, null, null, false, null, null, null, null, text["No quota is set for this year"]);
+        }
+        return new QuotaInForce(date.Year, revision.Units, revision.SharePct, revision.Sequence, revision.Label, revision.EffectiveFrom,
+            revision.EffectiveDayPublished, revision.PublishedWording, revision.LegalAct, revision.LegalActInForce, revision.Sources,
+            revision.Units is null ? text["Units not published"].Value : null);
+    }
+
+    private static async Task<IReadOnlyList<RegionUse>> RankingAsync(QuotaDbContext db, IReadOnlyList<Region> regions,
+        IReadOnlyList<(string Code, long Total, bool Illustrative)> workers, QuotaInForce quota, CancellationToken ct)
+    {
+        var allocations = quota.RevisionSequence is null
+            ? []
+            : await db.Allocations.AsNoTracking()
+                .Where(a => a.Year == quota.Year && (a.RevisionSequence == null || a.RevisionSequence == quota.RevisionSequence))
+                .Select(a => new { a.RegionCode, a.RevisionSequence, a.Units, a.IsIllustrative, a.Source })
+                .ToListAsync(ct);
+        return regions.Select(region =>
+            {
+                // A published allocation holds for the whole year; an illustrative one belongs to one revision.
+                var allocation = allocations.Where(a => a.RegionCode == region.Code).OrderBy(a => a.RevisionSequence.HasValue).FirstOrDefault();
+                var reported = workers.Where(w => w.Code == region.Code).Select(w => (long?)w.Total).FirstOrDefault();
+                var use = reported is { } w && allocation is { Units: > 0 } a ? Math.Round(100m * w / a.Units, 1) : (decimal?)null;
+                return new RegionUse(region.Code, Names.Pick(region.NameEn, region.NameRu), reported, allocation?.Units,
+                    allocation?.IsIllustrative ?? false, allocation?.Source, use, workers.Any(x => x.Code == region.Code && x.Illustrative));
+            })
+            .OrderByDescending(r => r.UsePct ?? -1).ThenByDescending(r => r.Workers ?? -1).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<QuotaStep>> GetQuotaHistoryAsync(int? year, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.QuotaRevisions.AsNoTracking()
+            .Where(q => year == null || q.Year == year)
+            .OrderBy(q => q.Year).ThenBy(q => q.Sequence)
+            .Select(q => new QuotaStep(q.Year, q.Sequence, q.Label, q.EffectiveFrom, q.EffectiveDayPublished, q.Units, q.SharePct,
+                q.PublishedWording, q.LegalAct, q.LegalActInForce, q.Basis, q.Sources))
+            .ToListAsync(ct);
+    }
+
+    public async Task<PublishedReleaseView?> GetPublishedAsync(DateOnly month, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var release = await db.Releases.AsNoTracking().Include(r => r.Figures).FirstOrDefaultAsync(r => r.AsOf == month, ct);
+        if (release is null)
+        {
+            return null;
+        }
+        var figures = release.Figures.OrderBy(f => f.Id)
+            .Select(f => new PublishedFigureView(FigureName(f.Figure), f.Key, f.Value, f.Sources, f.Note)).ToList();
+        return new PublishedReleaseView(release.AsOf, release.AsOfPrecision.ToString().ToLowerInvariant(), release.PublishedOn, figures,
+            figures.SelectMany(f => f.Sources.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList());
+    }
+
+    public static string FigureName(FigureKind kind) => kind switch
+    {
+        FigureKind.LocalEmployeesMoreThan => "local_employees_more_than",
+        FigureKind.LocalSharePct => "local_share_pct",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    public async Task<TimelineSeries> GetSeriesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var published = await db.PublishedFigures.AsNoTracking()
+            .Where(f => f.Figure == FigureKind.Total)
+            .Join(db.Releases, f => f.ReleaseId, r => r.Id, (f, r) => new { r.AsOf, r.AsOfPrecision, f.Value, f.Sources })
+            .OrderBy(x => x.AsOf)
+            .ToListAsync(ct);
+        var sums = await db.Reports.AsNoTracking()
+            .Where(r => r.CurrentRevisionId != null)
+            .GroupBy(r => r.Month)
+            .Select(g => new { Month = g.Key, Total = g.Sum(r => (long)r.CurrentRevision!.Total), Regions = g.Count(), Illustrative = g.Max(r => r.IsIllustrative ? 1 : 0) })
+            .OrderBy(x => x.Month)
+            .ToListAsync(ct);
+        var quota = await db.QuotaRevisions.AsNoTracking().OrderBy(q => q.Year).ThenBy(q => q.Sequence)
+            .Select(q => new QuotaStep(q.Year, q.Sequence, q.Label, q.EffectiveFrom, q.EffectiveDayPublished, q.Units, q.SharePct,
+                q.PublishedWording, q.LegalAct, q.LegalActInForce, q.Basis, q.Sources))
+            .ToListAsync(ct);
+        return new TimelineSeries(
+            published.Select(p => new SeriesPoint(p.AsOf, (long)p.Value, p.Sources)).ToList(),
+            sums.Select(s => new SeriesPoint(s.Month, s.Total, string.Format(CultureInfo.CurrentCulture, text["{0} regions reporting"], s.Regions))).ToList(),
+            quota,
+            sums.Any(s => s.Illustrative == 1));
+    }
+
+    private static RegionRef ToRef(Region region) =>
+        new(region.Code, Names.Pick(region.NameEn, region.NameRu), region.Kind.ToString().ToLowerInvariant());
+}
