@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using QuotaDashboard.Api;
 using QuotaDashboard.Components;
@@ -31,7 +32,6 @@ public static class HostingExtensions
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddProblemDetails();
         services.AddReadApi();
 
@@ -44,22 +44,36 @@ public static class HostingExtensions
         var connectionString = builder.Configuration.GetConnectionString("QuotaDashboard") is { Length: > 0 } cs
             ? cs
             : $"Data Source={Path.Combine(dataDirectory, "quota-dashboard.db")}";
-        services.AddDbContextFactory<QuotaDbContext>(o => o.UseSqlite(connectionString));
+        services.AddQuotaDashboardCore(connectionString);
         services.AddHealthChecks().AddDbContextCheck<QuotaDbContext>();
+        return builder;
+    }
 
-        services.AddSingleton(TimeProvider.System);
+    /// <summary>The store and the services that read and write it, without the web front.</summary>
+    public static IServiceCollection AddQuotaDashboardCore(this IServiceCollection services, string connectionString,
+        Action<DbContextOptionsBuilder>? configureStore = null)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddDbContextFactory<QuotaDbContext>(o =>
+        {
+            o.UseSqlite(connectionString);
+            configureStore?.Invoke(o);
+        });
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DataChangeNotifier>();
         services.AddTransient<DatabaseSeeder>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<DataQualityQueries>();
         services.AddScoped<ReportCommands>();
-        return builder;
+        return services;
     }
 
     /// <summary>Creates or upgrades the store and seeds what it lacks, before the first request is served.</summary>
-    public static async Task InitializeStoreAsync(this WebApplication app)
+    public static Task InitializeStoreAsync(this WebApplication app) => app.Services.InitializeStoreAsync();
+
+    public static async Task InitializeStoreAsync(this IServiceProvider services)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<QuotaDbContext>>();
         await using (var db = await factory.CreateDbContextAsync())
         {

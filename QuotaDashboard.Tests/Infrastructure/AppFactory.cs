@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace QuotaDashboard.Tests.Infrastructure;
+
+/// <summary>The whole application over a fresh SQLite file; <see cref="StartKestrel"/> puts it on a real port for a browser.</summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public string DatabaseFile { get; } = RepositoryPaths.NewDatabaseFile();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:QuotaDashboard", $"Data Source={DatabaseFile}");
+        builder.UseSetting("Seed:DataDirectory", RepositoryPaths.DataDirectory);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>Starts the app on a free loopback port and returns its address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            RepositoryPaths.DeleteDatabase(DatabaseFile);
+        }
+    }
+}
