@@ -46,7 +46,12 @@ function toConfig(canvas, spec) {
 
 function categoryScales(spec, format) {
     const value = { beginAtZero: true, ticks: { callback: format, font }, grid: { color: '#e8ebf0' } };
-    const category = { ticks: { font, autoSkip: false }, grid: { display: false } };
+    // Long names are cut on the axis and shown whole in the tooltip.
+    const shorten = function (value) {
+        const label = this.getLabelForValue(value);
+        return label.length > 32 ? label.slice(0, 31) + '…' : label;
+    };
+    const category = { ticks: { font, autoSkip: false, callback: shorten }, grid: { display: false } };
     return spec.kind === 'HorizontalBar' ? { x: value, y: category } : { x: category, y: value };
 }
 
