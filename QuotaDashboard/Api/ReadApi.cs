@@ -22,7 +22,7 @@ public static class ReadApi
             }
             if (region is not null && await queries.FindRegionAsync(region, ct) is null)
             {
-                return NotFound("Unknown region", $"There is no region with the code '{region}'. Use an ISO 3166-2:KZ code such as KZ-75.");
+                return UnknownRegion(region);
             }
             return Results.Ok(await queries.GetDashboardAsync(month, region, ct));
         });
@@ -50,7 +50,10 @@ public static class ReadApi
                 : NotFound("No release", $"No national release is recorded for {month:yyyy-MM}.");
         });
 
-        api.MapGet("/series", async (DashboardQueries queries, CancellationToken ct) => Results.Ok(await queries.GetSeriesAsync(ct)));
+        api.MapGet("/series", async (string? region, DashboardQueries queries, CancellationToken ct) =>
+            region is not null && await queries.FindRegionAsync(region, ct) is null
+                ? UnknownRegion(region)
+                : Results.Ok(await queries.GetSeriesAsync(region, ct)));
     }
 
     /// <summary>Accepts a month as <c>yyyy-MM</c> or as its first day, <c>yyyy-MM-01</c>.</summary>
@@ -71,6 +74,9 @@ public static class ReadApi
         problem = BadRequest("Bad asOf", $"'{value}' is not a month; reports describe the first day of a month: use yyyy-MM or yyyy-MM-01.");
         return false;
     }
+
+    private static IResult UnknownRegion(string region) =>
+        NotFound("Unknown region", $"There is no region with the code '{region}'. Use an ISO 3166-2:KZ code such as KZ-75.");
 
     private static IResult BadRequest(string title, string detail) => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
 

@@ -49,7 +49,7 @@ function categoryScales(spec, format) {
     // Long names are cut on the axis and shown whole in the tooltip.
     const shorten = function (value) {
         const label = this.getLabelForValue(value);
-        return label.length > 32 ? label.slice(0, 31) + '…' : label;
+        return label.length > 26 ? label.slice(0, 25) + '…' : label;
     };
     const category = { ticks: { font, autoSkip: false, callback: shorten }, grid: { display: false } };
     return spec.kind === 'HorizontalBar' ? { x: value, y: category } : { x: category, y: value };

@@ -259,16 +259,22 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
         _ => kind.ToString().ToLowerInvariant(),
     };
 
-    public async Task<TimelineSeries> GetSeriesAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The record on one time axis: nationally the published totals, the sum of the regional reports and the quota;
+    /// for one region its own reports and its allocation under every quota revision.
+    /// </summary>
+    public async Task<TimelineSeries> GetSeriesAsync(string? regionCode = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var published = await db.PublishedFigures.AsNoTracking()
-            .Where(f => f.Figure == FigureKind.Total)
-            .Join(db.Releases, f => f.ReleaseId, r => r.Id, (f, r) => new { r.AsOf, r.AsOfPrecision, f.Value, f.Sources })
-            .OrderBy(x => x.AsOf)
-            .ToListAsync(ct);
+        var published = regionCode is not null
+            ? []
+            : await db.PublishedFigures.AsNoTracking()
+                .Where(f => f.Figure == FigureKind.Total)
+                .Join(db.Releases, f => f.ReleaseId, r => r.Id, (f, r) => new { r.AsOf, f.Value, f.Sources })
+                .OrderBy(x => x.AsOf)
+                .ToListAsync(ct);
         var sums = await db.Reports.AsNoTracking()
-            .Where(r => r.CurrentRevisionId != null)
+            .Where(r => r.CurrentRevisionId != null && (regionCode == null || r.RegionCode == regionCode))
             .GroupBy(r => r.Month)
             .Select(g => new { Month = g.Key, Total = g.Sum(r => (long)r.CurrentRevision!.Total), Regions = g.Count(), Illustrative = g.Max(r => r.IsIllustrative ? 1 : 0) })
             .OrderBy(x => x.Month)
@@ -277,11 +283,27 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             .Select(q => new QuotaStep(q.Year, q.Sequence, q.Label, q.EffectiveFrom, q.EffectiveDayPublished, q.Units, q.SharePct,
                 q.PublishedWording, q.LegalAct, q.LegalActInForce, q.Basis, q.Sources))
             .ToListAsync(ct);
+        if (regionCode is not null)
+        {
+            var allocations = await db.Allocations.AsNoTracking()
+                .Where(a => a.RegionCode == regionCode)
+                .Select(a => new { a.Year, a.RevisionSequence, a.Units })
+                .ToListAsync(ct);
+            quota = quota.Select(q => q with
+            {
+                Units = allocations.Where(a => a.Year == q.Year && (a.RevisionSequence == null || a.RevisionSequence == q.Sequence))
+                    .OrderBy(a => a.RevisionSequence.HasValue).Select(a => (int?)a.Units).FirstOrDefault(),
+                SharePct = null,
+            }).ToList();
+        }
         return new TimelineSeries(
             published.Select(p => new SeriesPoint(p.AsOf, (long)p.Value, p.Sources)).ToList(),
-            sums.Select(s => new SeriesPoint(s.Month, s.Total, string.Format(CultureInfo.CurrentCulture, text["{0} regions reporting"], s.Regions))).ToList(),
+            sums.Select(s => new SeriesPoint(s.Month, s.Total, regionCode is null
+                ? string.Format(CultureInfo.CurrentCulture, text["{0} regions reporting"], s.Regions)
+                : null)).ToList(),
             quota,
-            sums.Any(s => s.Illustrative == 1));
+            sums.Any(s => s.Illustrative == 1),
+            regionCode);
     }
 
     private static RegionRef ToRef(Region region) =>

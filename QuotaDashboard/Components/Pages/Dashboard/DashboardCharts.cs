@@ -33,7 +33,7 @@ public static class DashboardCharts
     };
 
     /// <summary>Regions by use of their allocation; a region without an allocation shows no bar.</summary>
-    public static ChartSpec Ranking(IReadOnlyList<RegionUse> ranking, IStringLocalizer text) => new()
+    public static ChartSpec Ranking(IReadOnlyList<RegionUse> ranking, string? selectedRegion, IStringLocalizer text) => new()
     {
         Kind = ChartKind.HorizontalBar,
         Locale = Locale,
@@ -45,7 +45,7 @@ public static class DashboardCharts
             {
                 Label = text["Use of the allocation"],
                 Values = ranking.Select(r => r.UsePct is { } u ? (double?)(double)u : null).ToList(),
-                Colors = ranking.Select(r => r.UsePct switch { >= 100 => Red, >= 85 => Amber, _ => Blue }).ToList(),
+                Colors = ranking.Select(r => r.Code == selectedRegion ? Teal : r.UsePct switch { >= 100 => Red, >= 85 => Amber, _ => Blue }).ToList(),
                 Notes = ranking.Select(r => r.Allocation is { } a
                     ? string.Format(CultureInfo.CurrentCulture, text["{0:N0} workers of {1:N0} allocated"], r.Workers ?? 0, a)
                     : (string?)text["No allocation"]).ToList(),
@@ -59,7 +59,10 @@ public static class DashboardCharts
         var steps = new List<ChartPoint>();
         var marks = new List<ChartMark>();
         QuotaStep? previous = null;
-        foreach (var step in series.Quota)
+        var regional = series.RegionCode is not null;
+        // A region's line starts with its first allocation; the years before it have none to draw.
+        var quota = regional ? series.Quota.SkipWhile(q => q.Units is null).ToList() : series.Quota;
+        foreach (var step in quota)
         {
             // The line holds the previous units up to the day the revision counts from, then jumps.
             if (previous is not null)
@@ -68,7 +71,7 @@ public static class DashboardCharts
             }
             steps.Add(new ChartPoint(Iso(step.EffectiveFrom), step.Units));
             var from = previous?.Units is { } p ? p.ToString("N0", CultureInfo.CurrentCulture) + " → " : "";
-            var to = step.Units is { } u ? u.ToString("N0", CultureInfo.CurrentCulture) : text["units not published"];
+            var to = step.Units is { } u ? u.ToString("N0", CultureInfo.CurrentCulture) : regional ? text["no allocation"] : text["units not published"];
             marks.Add(new ChartMark(Iso(step.EffectiveFrom), $"{from}{to}{(step.EffectiveDayPublished ? "" : "*")}"));
             previous = step;
         }
@@ -86,17 +89,19 @@ public static class DashboardCharts
             Marks = marks,
             Series =
             [
-                new ChartSeries
+                .. series.Published.Count == 0 ? [] : new[] { new ChartSeries
                 {
                     Label = text["Published national total"],
                     Style = "points",
                     Colors = [Red],
                     Points = series.Published.Select(p => new ChartPoint(Iso(p.Date), p.Value)).ToList(),
                     Notes = series.Published.Select(p => p.Note).ToList(),
-                },
+                } },
                 new ChartSeries
                 {
-                    Label = series.RegionalIllustrative ? text["Sum of regional reports (illustrative)"] : text["Sum of regional reports"],
+                    Label = series.RegionCode is not null
+                        ? (series.RegionalIllustrative ? text["Regional reports (illustrative)"] : text["Regional reports"])
+                        : series.RegionalIllustrative ? text["Sum of regional reports (illustrative)"] : text["Sum of regional reports"],
                     Style = "line",
                     Colors = [Teal],
                     Points = series.RegionalSums.Select(p => new ChartPoint(Iso(p.Date), p.Value)).ToList(),
@@ -104,7 +109,7 @@ public static class DashboardCharts
                 },
                 new ChartSeries
                 {
-                    Label = text["Quota in force"],
+                    Label = series.RegionCode is null ? text["Quota in force"] : text["Allocation in force"],
                     Style = "step",
                     Colors = [Blue],
                     Points = steps,
