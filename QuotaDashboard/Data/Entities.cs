@@ -105,6 +105,7 @@ public sealed class QuotaRevision
     public DateOnly EffectiveFrom { get; set; }
     public bool EffectiveDayPublished { get; set; }
     public required string PublishedWording { get; set; }
+    public required string PublishedWordingRu { get; set; }
     public string? LegalAct { get; set; }
     public DateOnly? LegalActInForce { get; set; }
     public string? Basis { get; set; }

@@ -46,10 +46,11 @@ function toConfig(canvas, spec) {
 
 function categoryScales(spec, format) {
     const value = { beginAtZero: true, ticks: { callback: format, font }, grid: { color: '#e8ebf0' } };
-    // Long names are cut on the axis and shown whole in the tooltip.
+    // Chart.js gives an axis well under half of the width: longer names are cut there and shown whole in the tooltip.
     const shorten = function (value) {
         const label = this.getLabelForValue(value);
-        return label.length > 26 ? label.slice(0, 25) + '…' : label;
+        const room = Math.max(10, Math.floor(this.chart.width * 0.4 / 6.2));
+        return label.length > room ? label.slice(0, room - 1) + '…' : label;
     };
     const category = { ticks: { font, autoSkip: false, callback: shorten }, grid: { display: false } };
     return spec.kind === 'HorizontalBar' ? { x: value, y: category } : { x: category, y: value };

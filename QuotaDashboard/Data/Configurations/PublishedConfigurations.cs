@@ -31,6 +31,7 @@ internal sealed class QuotaRevisionConfiguration : IEntityTypeConfiguration<Quot
         b.HasIndex(q => q.EffectiveFrom);
         b.Property(q => q.Label).HasMaxLength(100);
         b.Property(q => q.PublishedWording).HasMaxLength(500);
+        b.Property(q => q.PublishedWordingRu).HasMaxLength(500);
         b.Property(q => q.LegalAct).HasMaxLength(500);
         b.Property(q => q.Basis).HasMaxLength(2000);
         b.Property(q => q.Sources).HasMaxLength(2000);

@@ -46,7 +46,7 @@ public sealed class DatabaseSeeder(IDbContextFactory<QuotaDbContext> dbFactory, 
             {
                 Year = q.Year, Sequence = q.Sequence, Label = q.Label, Units = q.Units, SharePct = q.SharePct,
                 EffectiveFrom = q.EffectiveFrom, EffectiveDayPublished = q.EffectiveDayPublished,
-                PublishedWording = q.PublishedWording, LegalAct = NullIfEmpty(q.LegalAct),
+                PublishedWording = q.PublishedWording, PublishedWordingRu = q.PublishedWordingRu, LegalAct = NullIfEmpty(q.LegalAct),
                 LegalActInForce = q.LegalActInForce, Basis = NullIfEmpty(q.Basis), Sources = q.Sources,
             }), cancellationToken);
         await AddMissingAsync(db, db.Allocations, a => new { a.Year, a.RevisionSequence, a.RegionCode },

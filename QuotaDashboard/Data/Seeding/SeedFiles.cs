@@ -55,6 +55,7 @@ public sealed partial record QuotaRevisionRow(
     [property: CsvColumn("effective_from")] DateOnly EffectiveFrom,
     [property: CsvColumn("effective_day_published")] bool EffectiveDayPublished,
     [property: CsvColumn("published_wording")] string PublishedWording,
+    [property: CsvColumn("published_wording_ru")] string PublishedWordingRu,
     [property: CsvColumn("legal_act")] string LegalAct,
     [property: CsvColumn("legal_act_in_force")] DateOnly? LegalActInForce,
     [property: CsvColumn("basis")] string Basis,

@@ -61,7 +61,11 @@ public sealed record DashboardView(
 
 public sealed record SeriesPoint(DateOnly Date, long Value, string? Note);
 
-public sealed record QuotaStep(int Year, int Sequence, string Label, DateOnly EffectiveFrom, bool EffectiveDayPublished, int? Units, decimal? SharePct, string PublishedWording, string? LegalAct, DateOnly? LegalActInForce, string? Basis, string Sources);
+public sealed record QuotaStep(int Year, int Sequence, string Label, DateOnly EffectiveFrom, bool EffectiveDayPublished, int? Units, decimal? SharePct,
+    string PublishedWording, string PublishedWordingRu, string? LegalAct, DateOnly? LegalActInForce, string? Basis, string Sources)
+{
+    public string Wording => Names.Pick(PublishedWording, PublishedWordingRu);
+}
 
 /// <summary>Nationally when <see cref="RegionCode"/> is null; otherwise one region's reports and allocation.</summary>
 public sealed record TimelineSeries(IReadOnlyList<SeriesPoint> Published, IReadOnlyList<SeriesPoint> RegionalSums, IReadOnlyList<QuotaStep> Quota, bool RegionalIllustrative, string? RegionCode = null);

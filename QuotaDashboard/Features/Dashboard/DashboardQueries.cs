@@ -16,6 +16,12 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
         return releaseMonths.Concat(reportMonths).Select(d => new DateOnly(d.Year, d.Month, 1)).Distinct().OrderDescending().ToList();
     }
 
+    public async Task<IReadOnlySet<DateOnly>> GetReleaseMonthsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Releases.Select(r => r.AsOf).ToListAsync(ct)).ToHashSet();
+    }
+
     public async Task<IReadOnlyList<RegionRef>> GetRegionsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -201,7 +207,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             return new QuotaInForce(date.Year, null, null, null, null, null, false, null, null, null, null, text["No quota is set for this year"]);
         }
         return new QuotaInForce(date.Year, revision.Units, revision.SharePct, revision.Sequence, revision.Label, revision.EffectiveFrom,
-            revision.EffectiveDayPublished, revision.PublishedWording, revision.LegalAct, revision.LegalActInForce, revision.Sources,
+            revision.EffectiveDayPublished, Names.Pick(revision.PublishedWording, revision.PublishedWordingRu), revision.LegalAct, revision.LegalActInForce, revision.Sources,
             revision.Units is null ? text["Units not published"].Value : null);
     }
 
@@ -234,7 +240,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             .Where(q => year == null || q.Year == year)
             .OrderBy(q => q.Year).ThenBy(q => q.Sequence)
             .Select(q => new QuotaStep(q.Year, q.Sequence, q.Label, q.EffectiveFrom, q.EffectiveDayPublished, q.Units, q.SharePct,
-                q.PublishedWording, q.LegalAct, q.LegalActInForce, q.Basis, q.Sources))
+                q.PublishedWording, q.PublishedWordingRu, q.LegalAct, q.LegalActInForce, q.Basis, q.Sources))
             .ToListAsync(ct);
     }
 
@@ -281,7 +287,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             .ToListAsync(ct);
         var quota = await db.QuotaRevisions.AsNoTracking().OrderBy(q => q.Year).ThenBy(q => q.Sequence)
             .Select(q => new QuotaStep(q.Year, q.Sequence, q.Label, q.EffectiveFrom, q.EffectiveDayPublished, q.Units, q.SharePct,
-                q.PublishedWording, q.LegalAct, q.LegalActInForce, q.Basis, q.Sources))
+                q.PublishedWording, q.PublishedWordingRu, q.LegalAct, q.LegalActInForce, q.Basis, q.Sources))
             .ToListAsync(ct);
         if (regionCode is not null)
         {

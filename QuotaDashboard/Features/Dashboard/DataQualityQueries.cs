@@ -58,16 +58,16 @@ public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFacto
         var shares = await db.QuotaRevisions.AsNoTracking()
             .Where(q => q.Units != null && q.SharePct != null)
             .OrderBy(q => q.Year).ThenBy(q => q.Sequence)
-            .Select(q => new { q.Year, q.Label, q.Units, q.SharePct })
+            .Select(q => new { q.Year, q.PublishedWording, q.PublishedWordingRu, q.Units, q.SharePct })
             .ToListAsync(ct);
         foreach (var year in shares.GroupBy(q => q.Year))
         {
-            var implied = year.Select(q => new { q.Label, q.Units, q.SharePct, LabourForce = q.Units!.Value / (q.SharePct!.Value / 100m) }).ToList();
+            var implied = year.Select(q => new { Label = Names.Pick(q.PublishedWording, q.PublishedWordingRu), q.Units, q.SharePct, LabourForce = q.Units!.Value / (q.SharePct!.Value / 100m) }).ToList();
             var low = implied.Min(i => i.LabourForce);
             var high = implied.Max(i => i.LabourForce);
             if (implied.Count > 1 && (high - low) / low > LabourForceTolerance)
             {
-                issues.AddRange(implied.Select(i => new QualityIssue(QualityKind.QuotaLabourForce, null, $"{year.Key} {i.Label}",
+                issues.AddRange(implied.Select(i => new QualityIssue(QualityKind.QuotaLabourForce, null, i.Label,
                     i.Units!.Value, Math.Round(i.LabourForce), $"{i.SharePct}")));
             }
         }

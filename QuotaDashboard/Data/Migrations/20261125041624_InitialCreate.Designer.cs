@@ -11,7 +11,7 @@ using QuotaDashboard.Data;
 namespace QuotaDashboard.Data.Migrations
 {
     [DbContext(typeof(QuotaDbContext))]
-    [Migration("20261125040228_InitialCreate")]
+    [Migration("20261125041624_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -247,6 +247,11 @@ namespace QuotaDashboard.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublishedWording")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedWordingRu")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

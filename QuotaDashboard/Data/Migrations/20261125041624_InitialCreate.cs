@@ -39,6 +39,7 @@ namespace QuotaDashboard.Data.Migrations
                     EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     EffectiveDayPublished = table.Column<bool>(type: "INTEGER", nullable: false),
                     PublishedWording = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PublishedWordingRu = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     LegalAct = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     LegalActInForce = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Basis = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
