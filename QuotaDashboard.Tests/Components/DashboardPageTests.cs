@@ -113,6 +113,18 @@ public sealed class DashboardPageTests : IClassFixture<SeededDatabase>, IAsyncLi
     }
 
     [Fact]
+    public void Zooming_the_timeline_to_one_year_narrows_its_time_axis_to_that_year()
+    {
+        var cut = RenderDashboard();
+        Assert.Null(Chart(cut, "quota-timeline").XMin);
+
+        cut.FindAll(".mud-chip").Single(c => c.TextContent.Trim() == "2025").Click();
+
+        var timeline = Chart(cut, "quota-timeline");
+        Assert.Equal(("2025-01-01", "2025-12-31"), (timeline.XMin, timeline.XMax));
+    }
+
+    [Fact]
     public void Ranks_the_twenty_regions_by_use_of_their_allocation()
     {
         var cut = RenderDashboard();
