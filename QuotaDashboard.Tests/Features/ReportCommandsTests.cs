@@ -1,0 +1,167 @@
+using QuotaDashboard.Data.Seeding;
+using QuotaDashboard.Features.Dashboard;
+using QuotaDashboard.Features.Live;
+using QuotaDashboard.Features.Reports;
+using QuotaDashboard.Tests.Data;
+using QuotaDashboard.Tests.Infrastructure;
+
+namespace QuotaDashboard.Tests.Features;
+
+/// <summary>Writes to its own store; each test works on a region and month of its own.</summary>
+public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<SeededDatabase>
+{
+    [Fact]
+    public async Task Each_save_adds_a_revision_keeps_the_earlier_ones_readable_and_moves_the_current_revision()
+    {
+        var month = new DateOnly(2025, 11, 1);
+        var original = await StoredReports.CurrentInputAsync(store, "KZ-71", month);
+
+        var first = await SaveAsync(original.WithExtra(3), "first officer", expectedVersion: 1);
+        var second = await SaveAsync(original.WithExtra(5), "second officer", expectedVersion: 2);
+
+        Assert.Equal(new SaveResult.Saved(2, 2), first);
+        Assert.Equal(new SaveResult.Saved(3, 3), second);
+        var revisions = await StoredReports.RevisionsAsync(store, "KZ-71", month);
+        Assert.Equal([1, 2, 3], revisions.Select(r => r.Number));
+        Assert.Equal([DatabaseSeeder.SeedUser, "first officer", "second officer"], revisions.Select(r => r.EnteredBy));
+        Assert.Equal([original.Total, original.Total + 3, original.Total + 5], revisions.Select(r => r.Total));
+        var report = await StoredReports.ReportAsync(store, "KZ-71", month);
+        Assert.Equal(revisions[^1].Id, report.CurrentRevisionId);
+        Assert.Equal(3, report.Version);
+        Assert.False(report.IsIllustrative);
+    }
+
+    [Fact]
+    public async Task A_save_from_a_stale_screen_is_a_conflict_and_stores_nothing()
+    {
+        var month = new DateOnly(2025, 10, 1);
+        var original = await StoredReports.CurrentInputAsync(store, "KZ-23", month);
+        Assert.IsType<SaveResult.Saved>(await SaveAsync(original.WithExtra(1), "quick officer", expectedVersion: 1));
+        var before = await StoreTables.CountRowsAsync(store);
+
+        var result = await SaveAsync(original.WithExtra(2), "slow officer", expectedVersion: 1);
+
+        Assert.Equal(new SaveResult.Conflict(2), result);
+        Assert.Equal(before, await StoreTables.CountRowsAsync(store));
+        var revisions = await StoredReports.RevisionsAsync(store, "KZ-23", month);
+        Assert.Equal(original.Total + 1, revisions[^1].Total);
+        Assert.DoesNotContain(revisions, r => r.EnteredBy == "slow officer");
+    }
+
+    [Fact]
+    public async Task Two_saves_at_once_from_the_same_version_keep_one_and_report_a_conflict_for_the_other()
+    {
+        var month = new DateOnly(2025, 7, 1);
+        var input = await StoredReports.CurrentInputAsync(store, "KZ-55", month);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => SaveAsync(input.WithExtra(1), "officer A", expectedVersion: 1)),
+            Task.Run(() => SaveAsync(input.WithExtra(2), "officer B", expectedVersion: 1)));
+
+        var saved = Assert.Single(results.OfType<SaveResult.Saved>());
+        Assert.Equal(new SaveResult.Conflict(2), Assert.Single(results.OfType<SaveResult.Conflict>()));
+        var revisions = await StoredReports.RevisionsAsync(store, "KZ-55", month);
+        Assert.Equal([1, 2], revisions.Select(r => r.Number));
+        Assert.Equal(saved.RevisionNumber, revisions[^1].Number);
+    }
+
+    public static TheoryData<string, ReportInput> InvalidInputs()
+    {
+        var month = new DateOnly(2025, 9, 1);
+        var valid = StoredReports.Simple("KZ-79", month, 100);
+        return new TheoryData<string, ReportInput>
+        {
+            { "negative total", valid with { Total = -1 } },
+            { "negative category", valid with { Categories = new Dictionary<string, int> { ["cat3"] = 101, ["cat1"] = -1 } } },
+            { "negative employers", valid with { Employers = -5 } },
+            { "unknown region", valid with { RegionCode = "KZ-99" } },
+            { "unknown sector letter", valid with { Sectors = new Dictionary<string, int> { ["Z"] = 100 } } },
+            { "lower-case sector letter", valid with { Sectors = new Dictionary<string, int> { ["f"] = 100 } } },
+            { "unknown category", valid with { Categories = new Dictionary<string, int> { ["cat9"] = 100 } } },
+            { "unknown country code", valid with { Countries = new Dictionary<string, int> { ["XX"] = 100 } } },
+            { "country name instead of code", valid with { Countries = new Dictionary<string, int> { ["China"] = 100 } } },
+            { "total over the maximum", StoredReports.Simple("KZ-79", month, ReportCommands.MaxCount + 1) },
+            { "local employees over the maximum", valid with { LocalEmployees = ReportCommands.MaxCount + 1 } },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidInputs))]
+    public async Task Invalid_input_is_refused_with_a_message_and_stores_nothing(string what, ReportInput input)
+    {
+        var before = await StoreTables.CountRowsAsync(store);
+        var heard = new List<DataChange>();
+        using var subscription = Notifier.Subscribe(c => { heard.Add(c); return Task.CompletedTask; });
+
+        var result = await SaveAsync(input, "careless officer", expectedVersion: null);
+
+        var invalid = Assert.IsType<SaveResult.Invalid>(result);
+        Assert.NotEmpty(invalid.Errors);
+        Assert.All(invalid.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e), what));
+        Assert.Equal(before, await StoreTables.CountRowsAsync(store));
+        Assert.Empty(heard);
+    }
+
+    [Fact]
+    public async Task Markup_in_the_comment_is_stored_verbatim_not_html_encoded()
+    {
+        const string comment = "<script>alert('x')</script> & <b>bold</b> \"quoted\" =SUM(A1)";
+        var month = new DateOnly(2025, 9, 1);
+        var input = await StoredReports.CurrentInputAsync(store, "KZ-27", month) with { Comment = comment };
+
+        Assert.IsType<SaveResult.Saved>(await SaveAsync(input, "officer <i>of</i> KZ-27", expectedVersion: null));
+
+        var latest = (await StoredReports.RevisionsAsync(store, "KZ-27", month))[^1];
+        Assert.Equal(comment, latest.Comment);
+        Assert.Equal("officer <i>of</i> KZ-27", latest.EnteredBy);
+    }
+
+    [Fact]
+    public async Task Each_successful_save_publishes_exactly_one_change_and_a_disposed_subscription_hears_nothing_more()
+    {
+        var month = new DateOnly(2025, 8, 1);
+        var input = await StoredReports.CurrentInputAsync(store, "KZ-79", month);
+        var heard = new List<DataChange>();
+        var subscription = Notifier.Subscribe(c => { heard.Add(c); return Task.CompletedTask; });
+        var subscribers = Notifier.SubscriberCount;
+
+        await SaveAsync(input.WithExtra(1), "officer", expectedVersion: null);
+        Assert.Equal([new DataChange(DataChangeKind.Reports, "KZ-79", month)], heard);
+        await SaveAsync(input.WithExtra(2) with { Month = month.AddDays(14) }, "officer", expectedVersion: null);
+        Assert.Equal(2, heard.Count);
+        Assert.Equal(new DataChange(DataChangeKind.Reports, "KZ-79", month), heard[1]);
+        await SaveAsync(input.WithExtra(3), "officer", expectedVersion: 1);
+        Assert.Equal(2, heard.Count);
+
+        subscription.Dispose();
+        subscription.Dispose();
+        await SaveAsync(input.WithExtra(4), "officer", expectedVersion: null);
+
+        Assert.Equal(2, heard.Count);
+        Assert.Equal(subscribers - 1, Notifier.SubscriberCount);
+        Assert.Equal(4, (await StoredReports.RevisionsAsync(store, "KZ-79", month)).Count);
+    }
+
+    [Fact]
+    public async Task In_a_month_without_a_release_a_saved_report_changes_the_national_sum_the_dashboard_shows()
+    {
+        var month = new DateOnly(2026, 1, 1);
+        var queries = store.Get<DashboardQueries>();
+        var before = await queries.GetDashboardAsync(month, null);
+        var december = await StoredReports.CurrentInputAsync(store, "KZ-75", SeedCsv.December2025);
+
+        Assert.IsType<SaveResult.Saved>(await SaveAsync(StoredReports.Simple("KZ-75", month, december.Total + 250), "officer of KZ-75", expectedVersion: null));
+
+        var after = await queries.GetDashboardAsync(month, null);
+        Assert.Equal(SourceKind.RegionalReports, before.Workers.Source?.Kind);
+        Assert.Equal((await StoredReports.LatestRegionalSumAsync(store, month)).Total, after.Workers.Value);
+        Assert.Equal(before.Workers.Value + 250, after.Workers.Value);
+        Assert.Equal(SourceKind.RegionalReports, after.Workers.Source?.Kind);
+        Assert.Equal(december.Total + 250, (await queries.GetDashboardAsync(month, "KZ-75")).Workers.Value);
+    }
+
+    private DataChangeNotifier Notifier => store.Get<DataChangeNotifier>();
+
+    private Task<SaveResult> SaveAsync(ReportInput input, string enteredBy, int? expectedVersion) =>
+        store.Get<ReportCommands>().SaveAsync(input, enteredBy, expectedVersion);
+}
