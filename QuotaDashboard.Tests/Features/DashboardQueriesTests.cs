@@ -22,6 +22,15 @@ public sealed class DashboardQueriesTests(SeededDatabase store) : IClassFixture<
     }
 
     [Fact]
+    public async Task Published_sectors_and_countries_are_listed_largest_first_like_the_regional_ones_with_the_remainder_last()
+    {
+        var view = await DashboardAsync(SeedCsv.December2025);
+
+        Assert.Equal(["F", "A", "B", "C", "other"], view.Sectors.Items.Select(i => i.Key));
+        Assert.Equal(["CN", "UZ", "TR", "IN", "other"], view.Countries.Items.Select(i => i.Key));
+    }
+
+    [Fact]
     public async Task Every_national_figure_of_2025_12_names_the_published_release_and_none_is_illustrative()
     {
         DashboardExpectations.AssertEveryFigureComesFromThePublishedRelease(await DashboardAsync(SeedCsv.December2025));

@@ -90,9 +90,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             var items = scopedLines.Where(l => l.Dimension == dimension)
                 .Select(l => new BreakdownItem(l.Key, name(l.Key), l.Count))
                 .ToList();
-            items = order is null
-                ? [.. items.OrderByDescending(i => i.Key != Names.OtherKey).ThenByDescending(i => i.Count).ThenBy(i => i.Key, StringComparer.Ordinal)]
-                : [.. items.OrderBy(i => order.ToList().IndexOf(i.Key))];
+            items = Ordered(items, order);
             return new BreakdownView(items, reportSource, items.Sum(i => i.Count), regionalTotal, Complete: true);
         }
 
@@ -138,11 +136,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
         BreakdownView Published(FigureKind kind, Func<string, string> name, bool withRemainder, IEnumerable<string>? order)
         {
             var figures = release.Figures.Where(f => f.Figure == kind).ToList();
-            var items = figures.Select(f => new BreakdownItem(f.Key, name(f.Key), (long)f.Value)).ToList();
-            if (order is not null)
-            {
-                items = [.. items.OrderBy(i => order.ToList().IndexOf(i.Key))];
-            }
+            var items = Ordered(figures.Select(f => new BreakdownItem(f.Key, name(f.Key), (long)f.Value)), order);
             var sum = items.Sum(i => i.Count);
             var complete = kind == FigureKind.Category && figures.Count == categoryOrder.Count;
             // A release names only its largest sectors and countries; the rest is the total less those, never a guess.
@@ -166,6 +160,17 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             Published(FigureKind.Sector, sectorName, withRemainder: true, null),
             Published(FigureKind.Country, Names.Country, withRemainder: true, null),
             Illustrative: false);
+    }
+
+    /// <summary>In the given key order, or else largest first with "other" last, whatever the source of the figures.</summary>
+    private static List<BreakdownItem> Ordered(IEnumerable<BreakdownItem> items, IEnumerable<string>? order)
+    {
+        if (order is not null)
+        {
+            var keys = order.ToList();
+            return [.. items.OrderBy(i => keys.IndexOf(i.Key))];
+        }
+        return [.. items.OrderBy(i => i.Key == Names.OtherKey).ThenByDescending(i => i.Count).ThenBy(i => i.Key, StringComparer.Ordinal)];
     }
 
     private static PercentFigure LocalShare(long? local, long? foreign, FigureSource? source) =>

@@ -71,7 +71,7 @@ public static class DashboardCharts
             }
             steps.Add(new ChartPoint(Iso(step.EffectiveFrom), step.Units));
             var from = previous?.Units is { } p ? p.ToString("N0", CultureInfo.CurrentCulture) + " → " : "";
-            var to = step.Units is { } u ? u.ToString("N0", CultureInfo.CurrentCulture) : regional ? text["no allocation"] : text["units not published"];
+            var to = step.Units is { } u ? u.ToString("N0", CultureInfo.CurrentCulture) : regional ? text["No allocation"] : text["Units not published"];
             marks.Add(new ChartMark(Iso(step.EffectiveFrom), $"{from}{to}{(step.EffectiveDayPublished ? "" : "*")}"));
             previous = step;
         }
