@@ -13,7 +13,7 @@ public sealed class ReadApiTests(AppFactory factory) : IClassFixture<AppFactory>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateClientWithToken(QuotaDashboard.Data.Roles.Analyst);
 
     [Theory]
     [InlineData("2025-12")]

@@ -29,6 +29,7 @@ public sealed class DashboardPageTests : IClassFixture<SeededDatabase>, IAsyncLi
         Services.AddMudServices();
         Services.AddQuotaDashboardCore($"Data Source={database.File}");
         JSInterop.Mode = JSRuntimeMode.Loose;
+        _context.AddAuthorization().SetAuthorized("analyst@test.kz").SetRoles(QuotaDashboard.Data.Roles.Analyst);
         SetCulture("en-US");
     }
 
@@ -181,7 +182,7 @@ public sealed class DashboardPageTests : IClassFixture<SeededDatabase>, IAsyncLi
 
         var saved = await commands.SaveAsync(new QuotaDashboard.Features.Reports.ReportInput("KZ-75", month, 100_000,
             new Dictionary<string, int> { ["cat3"] = 100_000 }, new Dictionary<string, int> { ["F"] = 100_000 },
-            new Dictionary<string, int> { ["CN"] = 100_000 }), "test", null);
+            new Dictionary<string, int> { ["CN"] = 100_000 }), TestUsers.Analyst("test"), null);
 
         Assert.IsType<QuotaDashboard.Features.Reports.SaveResult.Saved>(saved);
         cut.WaitForAssertion(() => Assert.NotEqual(before, Assert.Single(Chart(cut, "workers-by-category").Series).Values.Sum()));

@@ -28,7 +28,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
     /// <summary>Opens a page and waits until the circuit is live: charts draw only once it is, so clicks work from then on.</summary>
     private async Task<IPage> OpenAsync(string url, int width = 1600, int height = 1000)
     {
-        var page = await browser.NewPageAsync(width: width, height: height);
+        var page = await browser.SignedInPageAsync(QuotaDashboard.Data.Roles.Analyst, width: width, height: height);
         await page.GotoAsync(url);
         await Assertions.Expect(page.Locator("canvas[data-chart='workers-by-category']")).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 15_000 });
         return page;
@@ -113,7 +113,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
                 new Dictionary<string, int> { ["cat3"] = 50_000 },
                 new Dictionary<string, int> { ["F"] = 50_000 },
                 new Dictionary<string, int> { ["CN"] = 50_000 }),
-            "browser test", expectedVersion: null);
+            TestUsers.Analyst("browser test"), expectedVersion: null);
         Assert.IsType<SaveResult.Saved>(saved);
 
         await Assertions.Expect(workers).Not.ToHaveTextAsync(before, new() { Timeout = 5_000 });

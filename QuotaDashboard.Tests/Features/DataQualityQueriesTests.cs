@@ -68,7 +68,7 @@ public sealed class DataQualityAfterSavingTests(SeededDatabase store) : IClassFi
         var report = await StoredReports.ReportAsync(store, "KZ-75", SeedCsv.December2025);
         var input = (await StoredReports.CurrentInputAsync(store, "KZ-75", SeedCsv.December2025)).WithExtra(7);
 
-        Assert.IsType<SaveResult.Saved>(await store.Get<ReportCommands>().SaveAsync(input, "officer of KZ-75", report.Version));
+        Assert.IsType<SaveResult.Saved>(await store.Get<ReportCommands>().SaveAsync(input, TestUsers.Officer("KZ-75", "officer of KZ-75"), report.Version));
 
         var issue = Assert.Single(await store.Get<DataQualityQueries>().GetIssuesAsync(), i => i.Kind == QualityKind.PublishedVsRegional);
         Assert.Equal(SeedCsv.December2025, issue.Date);
@@ -93,7 +93,7 @@ public sealed class DataQualityAfterSavingTests(SeededDatabase store) : IClassFi
             MismatchReason = "five specialists counted twice by the district office",
         };
 
-        Assert.IsType<SaveResult.Saved>(await store.Get<ReportCommands>().SaveAsync(input, "officer of KZ-71", null));
+        Assert.IsType<SaveResult.Saved>(await store.Get<ReportCommands>().SaveAsync(input, TestUsers.Officer("KZ-71", "officer of KZ-71"), null));
 
         var issue = Assert.Single(await store.Get<DataQualityQueries>().GetIssuesAsync(), i => i.Kind == QualityKind.RegionalMismatch);
         Assert.Equal(month, issue.Date);

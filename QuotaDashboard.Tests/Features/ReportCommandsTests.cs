@@ -163,5 +163,5 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
     private DataChangeNotifier Notifier => store.Get<DataChangeNotifier>();
 
     private Task<SaveResult> SaveAsync(ReportInput input, string enteredBy, int? expectedVersion) =>
-        store.Get<ReportCommands>().SaveAsync(input, enteredBy, expectedVersion);
+        store.Get<ReportCommands>().SaveAsync(input, TestUsers.Officer(input.RegionCode, enteredBy), expectedVersion);
 }

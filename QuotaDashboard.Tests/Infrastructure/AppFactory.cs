@@ -19,6 +19,21 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
+    /// <summary>A client that calls the API with a read-only token issued for the role (and an officer's region).</summary>
+    public HttpClient CreateClientWithToken(string role, string? region = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", IssueToken(role, region));
+        return client;
+    }
+
+    public string IssueToken(string role, string? region = null)
+    {
+        using var scope = Services.CreateScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<QuotaDashboard.Features.Access.ApiTokenService>();
+        return tokens.IssueAsync($"test {role} {Guid.NewGuid():N}", role, region, TestUsers.Administrator()).GetAwaiter().GetResult().Secret;
+    }
+
     /// <summary>Starts the app on a free loopback port and returns its address.</summary>
     public Uri StartKestrel()
     {

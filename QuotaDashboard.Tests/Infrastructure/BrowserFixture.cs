@@ -55,6 +55,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs in through the sign-in page as a person would, and waits for the dashboard.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static QuotaDashboard.Data.Seeding.AccountSeeder.DemoAccount Demo(string role, string? region = null) =>
+        QuotaDashboard.Data.Seeding.AccountSeeder.DemoAccounts.First(a => a.Role == role && (region is null || a.RegionCode == region));
+
+    /// <summary>A fresh browser context signed in with the demonstration account of the role.</summary>
+    public async Task<IPage> SignedInPageAsync(string role, string? region = null, int width = 1600, int height = 1000)
+    {
+        var page = await NewPageAsync(width: width, height: height);
+        var account = Demo(role, region);
+        await SignInAsync(page, account.Email, account.Password);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json.Serialization;
+using QuotaDashboard.Features.Access;
 using QuotaDashboard.Features.Dashboard;
 
 namespace QuotaDashboard.Api;
@@ -12,9 +14,11 @@ public static class ReadApi
 
     public static void MapReadApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api");
+        // Every read is checked against the caller's role and region, whether a person's cookie or a system's token.
+        var api = app.MapGroup("/api").AddEndpointFilter(async (context, next) =>
+            context.HttpContext.User.CanRead(null) ? await next(context) : Forbidden("Your role does not allow reading this data."));
 
-        api.MapGet("/dashboard", async (string? asOf, string? region, DashboardQueries queries, CancellationToken ct) =>
+        api.MapGet("/dashboard", async (string? asOf, string? region, ClaimsPrincipal user, DashboardQueries queries, CancellationToken ct) =>
         {
             if (!TryParseMonth(asOf, out var month, out var problem))
             {
@@ -23,6 +27,10 @@ public static class ReadApi
             if (region is not null && await queries.FindRegionAsync(region, ct) is null)
             {
                 return UnknownRegion(region);
+            }
+            if (!user.CanRead(region))
+            {
+                return RegionForbidden(region);
             }
             return Results.Ok(await queries.GetDashboardAsync(month, region, ct));
         });
@@ -50,10 +58,10 @@ public static class ReadApi
                 : NotFound("No release", $"No national release is recorded for {month:yyyy-MM}.");
         });
 
-        api.MapGet("/series", async (string? region, DashboardQueries queries, CancellationToken ct) =>
-            region is not null && await queries.FindRegionAsync(region, ct) is null
-                ? UnknownRegion(region)
-                : Results.Ok(await queries.GetSeriesAsync(region, ct)));
+        api.MapGet("/series", async (string? region, ClaimsPrincipal user, DashboardQueries queries, CancellationToken ct) =>
+            region is not null && await queries.FindRegionAsync(region, ct) is null ? UnknownRegion(region)
+            : !user.CanRead(region) ? RegionForbidden(region)
+            : Results.Ok(await queries.GetSeriesAsync(region, ct)));
     }
 
     /// <summary>Accepts a month as <c>yyyy-MM</c> or as its first day, <c>yyyy-MM-01</c>.</summary>
@@ -77,6 +85,11 @@ public static class ReadApi
 
     private static IResult UnknownRegion(string region) =>
         NotFound("Unknown region", $"There is no region with the code '{region}'. Use an ISO 3166-2:KZ code such as KZ-75.");
+
+    private static IResult RegionForbidden(string? region) =>
+        Forbidden($"Your account may read the national figures and its own region only, not {region}.");
+
+    private static IResult Forbidden(string detail) => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 
     private static IResult BadRequest(string title, string detail) => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
 

@@ -1,8 +1,9 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace QuotaDashboard.Data;
 
-public sealed class QuotaDbContext(DbContextOptions<QuotaDbContext> options) : DbContext(options)
+public sealed class QuotaDbContext(DbContextOptions<QuotaDbContext> options) : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<PermitCategory> Categories => Set<PermitCategory>();
@@ -14,9 +15,14 @@ public sealed class QuotaDbContext(DbContextOptions<QuotaDbContext> options) : D
     public DbSet<PublishedFigure> PublishedFigures => Set<PublishedFigure>();
     public DbSet<QuotaRevision> QuotaRevisions => Set<QuotaRevision>();
     public DbSet<RegionalAllocation> Allocations => Set<RegionalAllocation>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QuotaDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

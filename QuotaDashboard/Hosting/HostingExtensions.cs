@@ -5,6 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using QuotaDashboard.Api;
 using QuotaDashboard.Components;
+using QuotaDashboard.Components.Account;
+using QuotaDashboard.Features.Access;
+using Microsoft.AspNetCore.Identity;
 using QuotaDashboard.Data;
 using QuotaDashboard.Data.Seeding;
 using QuotaDashboard.Features.Dashboard;
@@ -39,6 +42,8 @@ public static class HostingExtensions
             ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
             : Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, "..", "data"));
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
+        services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
+        services.AddQuotaDashboardAuth();
         services.PostConfigure<SeedOptions>(o => o.DataDirectory = dataDirectory);
 
         var connectionString = builder.Configuration.GetConnectionString("QuotaDashboard") is { Length: > 0 } cs
@@ -59,6 +64,28 @@ public static class HostingExtensions
             o.UseSqlite(connectionString);
             configureStore?.Invoke(o);
         });
+        services.AddDataProtection();
+        // Identity's stores want a scoped context; it comes from the same factory.
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<QuotaDbContext>>().CreateDbContext());
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<QuotaDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<QuotaClaimsPrincipalFactory>();
+        services.AddTransient<AccountSeeder>();
+        services.AddScoped<ApiTokenService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DataChangeNotifier>();
         services.AddTransient<DatabaseSeeder>();
@@ -85,6 +112,7 @@ public static class HostingExtensions
             await db.Database.MigrateAsync();
         }
         await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
     }
 
     public static WebApplication UseQuotaDashboard(this WebApplication app)
@@ -93,18 +121,23 @@ public static class HostingExtensions
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The API answers with its own status codes and problem details; only people get the not-found page.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(SupportedCultures[0]);
             o.SupportedCultures = SupportedCultures;
             o.SupportedUICultures = SupportedCultures;
         });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
-        app.MapHealthChecks("/health");
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
         app.MapCultureEndpoint();
+        app.MapAccountEndpoints();
         app.MapReadApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
@@ -123,5 +156,5 @@ public static class HostingExtensions
             // Only a local path: an absolute address here would make the endpoint an open redirect.
             var target = redirectUri is { Length: > 0 } uri && uri.StartsWith('/') && !uri.StartsWith("//", StringComparison.Ordinal) ? uri : "/";
             return Results.LocalRedirect(target);
-        });
+        }).AllowAnonymous();
 }

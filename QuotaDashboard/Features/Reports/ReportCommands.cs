@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QuotaDashboard.Data;
+using QuotaDashboard.Features.Access;
 using QuotaDashboard.Features.Live;
 
 namespace QuotaDashboard.Features.Reports;
@@ -24,25 +26,36 @@ public abstract record SaveResult
     public sealed record Conflict(int CurrentVersion) : SaveResult;
 
     public sealed record Invalid(IReadOnlyList<string> Errors) : SaveResult;
+
+    /// <summary>The user may not write this region's reports; nothing was written.</summary>
+    public sealed record Forbidden(string Reason) : SaveResult;
 }
 
 /// <summary>Writes a report as a new revision in one transaction, then tells every open dashboard.</summary>
 public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, DataChangeNotifier notifier, TimeProvider clock)
 {
     public const int MaxCount = 1_000_000;
+    public const int MaxTextLength = 2000;
 
-    public async Task<SaveResult> SaveAsync(ReportInput input, string enteredBy, int? expectedVersion, CancellationToken ct = default)
+    public async Task<SaveResult> SaveAsync(ReportInput input, ClaimsPrincipal user, int? expectedVersion, CancellationToken ct = default)
     {
+        if (!user.CanWriteReports(input.RegionCode))
+        {
+            return new SaveResult.Forbidden($"{user.Who()} may not enter reports for {input.RegionCode}.");
+        }
         var month = new DateOnly(input.Month.Year, input.Month.Month, 1);
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var errors = await ValidateAsync(db, input, ct);
+        var errors = await ValidateAsync(db, input, DateOnly.FromDateTime(now), ct);
         if (errors.Count > 0)
         {
             return new SaveResult.Invalid(errors);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var report = await db.Reports.Include(r => r.Revisions).FirstOrDefaultAsync(r => r.RegionCode == input.RegionCode && r.Month == month, ct);
+        var report = await db.Reports.Include(r => r.Revisions).ThenInclude(v => v.Lines)
+            .FirstOrDefaultAsync(r => r.RegionCode == input.RegionCode && r.Month == month, ct);
+        var previous = report?.Revisions.FirstOrDefault(v => v.Id == report.CurrentRevisionId);
         if (report is null)
         {
             report = new PermitReport { RegionCode = input.RegionCode, Month = month };
@@ -61,8 +74,8 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
             LocalEmployees = input.LocalEmployees,
             Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(),
             MismatchReason = string.IsNullOrWhiteSpace(input.MismatchReason) ? null : input.MismatchReason.Trim(),
-            EnteredBy = enteredBy,
-            EnteredAtUtc = clock.GetUtcNow().UtcDateTime,
+            EnteredBy = user.Who(),
+            EnteredAtUtc = now,
             Lines = Lines(Breakdown.Category, input.Categories)
                 .Concat(Lines(Breakdown.Sector, input.Sectors))
                 .Concat(Lines(Breakdown.Country, input.Countries))
@@ -71,6 +84,8 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
         report.Revisions.Add(revision);
         report.IsIllustrative = false;
         report.Version++;
+        AuditLog.Record(db, user.Who(), "report.save", $"{input.RegionCode} {month:yyyy-MM}",
+            previous is null ? null : Snapshot(previous), Snapshot(revision), now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -88,12 +103,37 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
         return new SaveResult.Saved(revision.Number, report.Version);
     }
 
+    /// <summary>What a revision says, as the audit log keeps it.</summary>
+    public static object Snapshot(PermitReportRevision revision) => new
+    {
+        revision.Number,
+        revision.Total,
+        revision.Employers,
+        revision.LocalEmployees,
+        Categories = Counts(revision, Breakdown.Category),
+        Sectors = Counts(revision, Breakdown.Sector),
+        Countries = Counts(revision, Breakdown.Country),
+        revision.Comment,
+        revision.MismatchReason,
+    };
+
+    private static SortedDictionary<string, int> Counts(PermitReportRevision revision, Breakdown dimension) =>
+        new(revision.Lines.Where(l => l.Dimension == dimension).ToDictionary(l => l.Key, l => l.Count), StringComparer.Ordinal);
+
     private static IEnumerable<BreakdownLine> Lines(Breakdown dimension, IReadOnlyDictionary<string, int> counts) =>
         counts.Where(c => c.Value > 0).Select(c => new BreakdownLine { Dimension = dimension, Key = c.Key, Count = c.Value });
 
-    private static async Task<List<string>> ValidateAsync(QuotaDbContext db, ReportInput input, CancellationToken ct)
+    private static async Task<List<string>> ValidateAsync(QuotaDbContext db, ReportInput input, DateOnly today, CancellationToken ct)
     {
         var errors = new List<string>();
+        if (input.Month > new DateOnly(today.Year, today.Month, 1))
+        {
+            errors.Add($"{input.Month:yyyy-MM} is in the future; reports describe a month that has begun.");
+        }
+        if (input.Comment?.Length > MaxTextLength || input.MismatchReason?.Length > MaxTextLength)
+        {
+            errors.Add($"A comment or reason may be at most {MaxTextLength} characters long.");
+        }
         if (!await db.Regions.AnyAsync(r => r.Code == input.RegionCode, ct))
         {
             errors.Add($"Unknown region '{input.RegionCode}'.");

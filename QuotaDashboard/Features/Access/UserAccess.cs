@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using QuotaDashboard.Data;
+
+namespace QuotaDashboard.Features.Access;
+
+/// <summary>The role and region rules, checked on the server for every read and write.</summary>
+public static class UserAccess
+{
+    public const string RegionClaim = "quota:region";
+    public const string ApiTokenClaim = "quota:api-token";
+
+    public static string? RegionCode(this ClaimsPrincipal user) => user.FindFirst(RegionClaim)?.Value;
+
+    public static bool IsApiToken(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == ApiTokenClaim);
+
+    public static bool IsOfficer(this ClaimsPrincipal user) => user.IsInRole(Roles.RegionalOfficer);
+
+    public static string Who(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+
+    /// <summary>Officers see the nation and their own region; the other roles see everything.</summary>
+    public static bool CanRead(this ClaimsPrincipal user, string? regionCode)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+        if (user.IsOfficer())
+        {
+            return regionCode is null || regionCode == user.RegionCode();
+        }
+        return Roles.All.Any(user.IsInRole);
+    }
+
+    /// <summary>Analysts write any region, an officer only their own; managers, administrators and API tokens write nothing.</summary>
+    public static bool CanWriteReports(this ClaimsPrincipal user, string regionCode) =>
+        user.Identity?.IsAuthenticated == true && !user.IsApiToken()
+        && (user.IsInRole(Roles.Analyst) || (user.IsOfficer() && user.RegionCode() == regionCode));
+
+    /// <summary>The regions this user may enter reports for: all for analysts, one for an officer, none otherwise.</summary>
+    public static bool CanEnterReports(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && !user.IsApiToken()
+        && (user.IsInRole(Roles.Analyst) || (user.IsOfficer() && user.RegionCode() is not null));
+
+    public static bool CanSeeAudit(this ClaimsPrincipal user) =>
+        !user.IsApiToken() && (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Analyst));
+}
