@@ -165,6 +165,18 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
             if (key != Names.OtherKey && !Names.IsCountryCode(key)) errors.Add($"Unknown country code '{key}'.");
             CheckCount($"Country {key}", value);
         }
+        // A breakdown may disagree with the total, as real releases do, but only when someone says why.
+        if (string.IsNullOrWhiteSpace(input.MismatchReason))
+        {
+            foreach (var (what, counts) in new[] { ("categories", input.Categories), ("sectors", input.Sectors), ("countries", input.Countries) })
+            {
+                var sum = counts.Values.Sum(v => (long)v);
+                if (counts.Count > 0 && sum != input.Total)
+                {
+                    errors.Add($"The {what} add up to {sum}, not to the total of {input.Total}: correct them, or confirm the difference with a reason.");
+                }
+            }
+        }
         return errors;
     }
 }
