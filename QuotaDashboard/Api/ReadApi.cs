@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using QuotaDashboard.Features.Access;
 using QuotaDashboard.Features.Dashboard;
+using QuotaDashboard.Features.Export;
 
 namespace QuotaDashboard.Api;
 
@@ -58,6 +59,8 @@ public static class ReadApi
                 : NotFound("No release", $"No national release is recorded for {month:yyyy-MM}.");
         });
 
+        api.MapExportEndpoints();
+
         api.MapGet("/series", async (string? region, ClaimsPrincipal user, DashboardQueries queries, CancellationToken ct) =>
             region is not null && await queries.FindRegionAsync(region, ct) is null ? UnknownRegion(region)
             : !user.CanRead(region) ? RegionForbidden(region)
@@ -83,10 +86,10 @@ public static class ReadApi
         return false;
     }
 
-    private static IResult UnknownRegion(string region) =>
+    public static IResult UnknownRegion(string region) =>
         NotFound("Unknown region", $"There is no region with the code '{region}'. Use an ISO 3166-2:KZ code such as KZ-75.");
 
-    private static IResult RegionForbidden(string? region) =>
+    public static IResult RegionForbidden(string? region) =>
         Forbidden($"Your account may read the national figures and its own region only, not {region}.");
 
     private static IResult Forbidden(string detail) => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
