@@ -17,6 +17,8 @@ public sealed record ChartSpec
     public string? ValueSuffix { get; init; }
     public string? XMin { get; init; }
     public string? XMax { get; init; }
+    /// <summary>Off for print, where a half-animated canvas must never be caught.</summary>
+    public bool Animate { get; init; } = true;
 }
 
 /// <summary>Values for a category chart, or dated points for the timeline.</summary>
@@ -36,3 +38,6 @@ public sealed record ChartPoint(string X, double? Y);
 
 /// <summary>A dated vertical mark, e.g. a quota revision.</summary>
 public sealed record ChartMark(string X, string Label);
+
+/// <summary>What an exported image says around the chart, and its file name.</summary>
+public sealed record PngExportMeta(string FileName, string Title, string Subtitle, string Source, string? Note);

@@ -3,7 +3,11 @@ import { Chart, enUS, ru } from '../../lib/charts/charts.js';
 const font = { family: 'Roboto, "Segoe UI", Helvetica, Arial, sans-serif' };
 
 export function create(canvas, spec) {
-    return new Chart(canvas, toConfig(canvas, spec));
+    const chart = new Chart(canvas, toConfig(canvas, spec));
+    if (!spec.animate) {
+        canvas.dataset.rendered = 'true';
+    }
+    return chart;
 }
 
 export function update(chart, spec) {
@@ -11,10 +15,71 @@ export function update(chart, spec) {
     chart.data = config.data;
     chart.options = config.options;
     chart.update();
+    if (!spec.animate) {
+        chart.canvas.dataset.rendered = 'true';
+    }
 }
 
 export function destroy(chart) {
     chart.destroy();
+}
+
+/**
+ * Draws the chart again off screen, at slide size on white, framed by its title, date, filters and source,
+ * and downloads it as a PNG.
+ */
+export function exportPng(spec, meta) {
+    const width = 1920, height = 1080, top = 150, bottom = 70;
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const config = toConfig(canvas, spec);
+    config.options.responsive = false;
+    config.options.animation = false;
+    config.options.devicePixelRatio = 1;
+    config.options.layout = { padding: { top, bottom, left: 40, right: 48 } };
+    config.options.plugins.legend.labels = { font: { ...font, size: 16 } };
+    for (const scale of Object.values(config.options.scales)) {
+        scale.ticks = { ...scale.ticks, font: { ...font, size: 15 } };
+    }
+    config.plugins = [{
+        id: 'exportFrame',
+        beforeDraw: c => {
+            const ctx = c.ctx;
+            ctx.save();
+            ctx.fillStyle = '#ffffff';
+            ctx.fillRect(0, 0, width, height);
+            ctx.restore();
+        },
+        afterDraw: c => {
+            const ctx = c.ctx;
+            ctx.save();
+            ctx.fillStyle = '#1a1a1a';
+            ctx.font = `500 34px ${font.family}`;
+            ctx.fillText(meta.title, 40, 56);
+            ctx.fillStyle = '#444';
+            ctx.font = `20px ${font.family}`;
+            ctx.fillText(meta.subtitle, 40, 92);
+            if (meta.note) {
+                ctx.fillStyle = '#b26a00';
+                ctx.font = `600 20px ${font.family}`;
+                ctx.fillText(meta.note, 40, 124);
+            }
+            ctx.fillStyle = '#555';
+            ctx.font = `16px ${font.family}`;
+            ctx.fillText(meta.source, 40, height - 28, width - 80);
+            ctx.restore();
+        },
+    }];
+    const offscreen = new Chart(canvas, config);
+    const url = canvas.toDataURL('image/png');
+    offscreen.destroy();
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = meta.fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
 }
 
 function toConfig(canvas, spec) {
@@ -26,7 +91,7 @@ function toConfig(canvas, spec) {
         responsive: true,
         maintainAspectRatio: false,
         locale: spec.locale,
-        animation: { duration: 400, onComplete: () => { canvas.dataset.rendered = 'true'; } },
+        animation: spec.animate ? { duration: 400, onComplete: () => { canvas.dataset.rendered = 'true'; } } : false,
         indexAxis: spec.kind === 'HorizontalBar' ? 'y' : 'x',
         plugins: {
             legend: { display: spec.series.length > 1, labels: { font } },
