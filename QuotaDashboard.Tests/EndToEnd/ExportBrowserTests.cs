@@ -59,6 +59,9 @@ public sealed class ExportBrowserTests(BrowserFixture browser)
             return Array.from(ctx.getImageData(5, 5, 1, 1).data);
         }", "data:image/png;base64," + Convert.ToBase64String(bytes));
         Assert.Equal([255, 255, 255, 255], corner);
+        await using var db = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<QuotaDbContext>>(browser.App.Services).CreateDbContextAsync();
+        Assert.Contains(db.Audit, a => a.Action == "export" && a.Subject == "workers-by-sector_2025-12-01.png" && a.User == BrowserFixture.Demo(Roles.Manager).Email);
     }
 
     [SkippableFact]

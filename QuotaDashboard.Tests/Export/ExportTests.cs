@@ -63,6 +63,24 @@ public sealed class ExportTests(AppFactory factory) : IClassFixture<AppFactory>
         }
     }
 
+    [Theory]
+    [InlineData("asOf=2025-12")]
+    [InlineData("asOf=2024-09")]
+    public async Task The_ranking_csv_holds_every_region_with_the_numbers_of_the_api(string query)
+    {
+        var client = Client();
+        var api = await DashboardJsonAsync(client, query);
+
+        var table = TableOf(ReadCsv(await client.GetByteArrayAsync($"/api/export/{ChartNames.Ranking}.csv?{query}")));
+
+        var expected = api.GetProperty("ranking").EnumerateArray().Select(r => (
+            r.GetProperty("code").GetString(),
+            r.GetProperty("workers").ValueKind == JsonValueKind.Null ? "" : r.GetProperty("workers").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            r.GetProperty("allocation").ValueKind == JsonValueKind.Null ? "" : r.GetProperty("allocation").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected, table.Skip(1).Select(r => ((string?)r[0], r[2], r[3])));
+        Assert.Equal(20, table.Count - 1);
+    }
+
     [Fact]
     public async Task The_header_block_names_title_date_filters_source_and_illustrative_data()
     {

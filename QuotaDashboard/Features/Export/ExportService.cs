@@ -127,6 +127,10 @@ public sealed class ExportService(
         string.Join(" ", new[] { issue.Subject, issue.Expected?.ToString(CultureInfo.InvariantCulture), issue.Actual?.ToString(CultureInfo.InvariantCulture), issue.Detail }
             .Where(s => !string.IsNullOrEmpty(s)));
 
+    /// <summary>Records an export made in the browser (an image, a printed briefing), which the server does not see otherwise.</summary>
+    public Task RecordBrowserExportAsync(ClaimsPrincipal user, string subject, CancellationToken ct = default) =>
+        user.CanRead(null) ? AuditAsync(user, subject, ct) : Task.CompletedTask;
+
     private async Task AuditAsync(ClaimsPrincipal user, string subject, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
