@@ -92,6 +92,7 @@ public static class HostingExtensions
         services.AddScoped<DashboardQueries>();
         services.AddScoped<DataQualityQueries>();
         services.AddScoped<ReportCommands>();
+        services.AddScoped<ReportUploads>();
         return services;
     }
 
@@ -139,6 +140,7 @@ public static class HostingExtensions
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapReadApi();
+        app.MapReportCsv();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
