@@ -93,6 +93,7 @@ public static class HostingExtensions
         services.AddScoped<DataQualityQueries>();
         services.AddScoped<ReportCommands>();
         services.AddScoped<QuotaDashboard.Features.Export.ExportService>();
+        services.AddScoped<ReportUploads>();
         return services;
     }
 
@@ -140,6 +141,7 @@ public static class HostingExtensions
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapReadApi();
+        app.MapReportCsv();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

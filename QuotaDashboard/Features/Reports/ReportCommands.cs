@@ -18,6 +18,24 @@ public sealed record ReportInput(
     string? Comment = null,
     string? MismatchReason = null);
 
+/// <summary>The parts of a report that a problem can be about: <see cref="ReportProblem.Field"/> is one of these.</summary>
+public static class ReportField
+{
+    public const string Region = "region";
+    public const string Month = "month";
+    public const string Total = "total";
+    public const string Employers = "employers";
+    public const string LocalEmployees = "local_employees";
+    public const string Comment = "comment";
+    public const string MismatchReason = "mismatch_reason";
+    public const string Categories = "categories";
+    public const string Sectors = "sectors";
+    public const string Countries = "countries";
+}
+
+/// <summary>What is wrong with one part of a report: <paramref name="Key"/> names the entry of a breakdown, or is null for the breakdown as a whole.</summary>
+public sealed record ReportProblem(string Field, string? Key, string Message);
+
 public abstract record SaveResult
 {
     public sealed record Saved(int RevisionNumber, int Version) : SaveResult;
@@ -25,82 +43,153 @@ public abstract record SaveResult
     /// <summary>Someone saved the report after this screen loaded it; nothing was written.</summary>
     public sealed record Conflict(int CurrentVersion) : SaveResult;
 
-    public sealed record Invalid(IReadOnlyList<string> Errors) : SaveResult;
+    public sealed record Invalid(IReadOnlyList<ReportProblem> Problems) : SaveResult
+    {
+        public IReadOnlyList<string> Errors => Problems.Select(p => p.Message).ToList();
+    }
 
     /// <summary>The user may not write this region's reports; nothing was written.</summary>
     public sealed record Forbidden(string Reason) : SaveResult;
 }
 
-/// <summary>Writes a report as a new revision in one transaction, then tells every open dashboard.</summary>
+/// <summary>A report of a batch that was stored.</summary>
+public sealed record SavedReport(string RegionCode, DateOnly Month, int RevisionNumber, int Version);
+
+/// <summary>Why one report of a batch was refused: <paramref name="Index"/> is its place in the batch, <paramref name="Reason"/> one of the refusals of <see cref="SaveResult"/>.</summary>
+public sealed record RefusedReport(int Index, SaveResult Reason);
+
+public abstract record SaveManyResult
+{
+    public sealed record Saved(IReadOnlyList<SavedReport> Reports) : SaveManyResult;
+
+    /// <summary>At least one report was refused, so none was written.</summary>
+    public sealed record Refused(IReadOnlyList<RefusedReport> Reports) : SaveManyResult;
+}
+
+/// <summary>Writes reports as new revisions in one transaction, then tells every open dashboard.</summary>
 public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, DataChangeNotifier notifier, TimeProvider clock)
 {
     public const int MaxCount = 1_000_000;
     public const int MaxTextLength = 2000;
 
-    public async Task<SaveResult> SaveAsync(ReportInput input, ClaimsPrincipal user, int? expectedVersion, CancellationToken ct = default)
+    private sealed record Pending(ReportInput Input, int? ExpectedVersion)
     {
-        if (!user.CanWriteReports(input.RegionCode))
+        public DateOnly Month { get; } = new(Input.Month.Year, Input.Month.Month, 1);
+    }
+
+    public async Task<SaveResult> SaveAsync(ReportInput input, ClaimsPrincipal user, int? expectedVersion, CancellationToken ct = default) =>
+        await SaveAllAsync([new Pending(input, expectedVersion)], user, ct) switch
         {
-            return new SaveResult.Forbidden($"{user.Who()} may not enter reports for {input.RegionCode}.");
-        }
-        var month = new DateOnly(input.Month.Year, input.Month.Month, 1);
+            SaveManyResult.Saved saved => new SaveResult.Saved(saved.Reports[0].RevisionNumber, saved.Reports[0].Version),
+            SaveManyResult.Refused refused => refused.Reports[0].Reason,
+            _ => throw new InvalidOperationException("Unknown save result."),
+        };
+
+    /// <summary>Stores every report as a new revision of its own, or none of them: one transaction, one notification.</summary>
+    public Task<SaveManyResult> SaveManyAsync(IReadOnlyList<ReportInput> inputs, ClaimsPrincipal user, CancellationToken ct = default) =>
+        SaveAllAsync(inputs.Select(i => new Pending(i, null)).ToList(), user, ct);
+
+    /// <summary>The reports of a batch that saving would refuse, without writing anything.</summary>
+    public async Task<IReadOnlyList<RefusedReport>> CheckManyAsync(IReadOnlyList<ReportInput> inputs, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await CheckAsync(db, inputs.Select(i => new Pending(i, null)).ToList(), user, Today(), ct);
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task<SaveManyResult> SaveAllAsync(IReadOnlyList<Pending> batch, ClaimsPrincipal user, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var errors = await ValidateAsync(db, input, DateOnly.FromDateTime(now), ct);
-        if (errors.Count > 0)
+        var refused = await CheckAsync(db, batch, user, DateOnly.FromDateTime(now), ct);
+        if (refused.Count > 0)
         {
-            return new SaveResult.Invalid(errors);
+            return new SaveManyResult.Refused(refused);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var report = await db.Reports.Include(r => r.Revisions).ThenInclude(v => v.Lines)
-            .FirstOrDefaultAsync(r => r.RegionCode == input.RegionCode && r.Month == month, ct);
-        var previous = report?.Revisions.FirstOrDefault(v => v.Id == report.CurrentRevisionId);
-        if (report is null)
+        var regions = batch.Select(p => p.Input.RegionCode).Distinct().ToList();
+        var months = batch.Select(p => p.Month).Distinct().ToList();
+        var existing = (await db.Reports.Include(r => r.Revisions).ThenInclude(v => v.Lines)
+                .Where(r => regions.Contains(r.RegionCode) && months.Contains(r.Month))
+                .ToListAsync(ct))
+            .ToDictionary(r => (r.RegionCode, r.Month));
+        var written = new List<(int Index, PermitReport Report, PermitReportRevision Revision)>();
+        for (var i = 0; i < batch.Count; i++)
         {
-            report = new PermitReport { RegionCode = input.RegionCode, Month = month };
-            db.Reports.Add(report);
+            var (input, expectedVersion) = batch[i];
+            var month = batch[i].Month;
+            var report = existing.GetValueOrDefault((input.RegionCode, month));
+            var previous = report?.Revisions.FirstOrDefault(v => v.Id == report.CurrentRevisionId);
+            if (report is null)
+            {
+                report = new PermitReport { RegionCode = input.RegionCode, Month = month };
+                db.Reports.Add(report);
+            }
+            else if (expectedVersion is { } expected && expected != report.Version)
+            {
+                refused.Add(new RefusedReport(i, new SaveResult.Conflict(report.Version)));
+                continue;
+            }
+            var revision = NewRevision(report, input, user.Who(), now);
+            report.Revisions.Add(revision);
+            report.IsIllustrative = false;
+            report.Version++;
+            AuditLog.Record(db, user.Who(), "report.save", $"{input.RegionCode} {month:yyyy-MM}",
+                previous is null ? null : Snapshot(previous), Snapshot(revision), now);
+            written.Add((i, report, revision));
         }
-        else if (expectedVersion is { } expected && expected != report.Version)
+        if (refused.Count > 0)
         {
-            return new SaveResult.Conflict(report.Version);
+            return new SaveManyResult.Refused(refused);
         }
 
-        var revision = new PermitReportRevision
-        {
-            Number = report.Revisions.Count == 0 ? 1 : report.Revisions.Max(r => r.Number) + 1,
-            Total = input.Total,
-            Employers = input.Employers,
-            LocalEmployees = input.LocalEmployees,
-            Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(),
-            MismatchReason = string.IsNullOrWhiteSpace(input.MismatchReason) ? null : input.MismatchReason.Trim(),
-            EnteredBy = user.Who(),
-            EnteredAtUtc = now,
-            Lines = Lines(Breakdown.Category, input.Categories)
-                .Concat(Lines(Breakdown.Sector, input.Sectors))
-                .Concat(Lines(Breakdown.Country, input.Countries))
-                .ToList(),
-        };
-        report.Revisions.Add(revision);
-        report.IsIllustrative = false;
-        report.Version++;
-        AuditLog.Record(db, user.Who(), "report.save", $"{input.RegionCode} {month:yyyy-MM}",
-            previous is null ? null : Snapshot(previous), Snapshot(revision), now);
         try
         {
             await db.SaveChangesAsync(ct);
-            report.CurrentRevisionId = revision.Id;
+            foreach (var (_, report, revision) in written)
+            {
+                report.CurrentRevisionId = revision.Id;
+            }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException ex)
         {
-            var current = await db.Reports.AsNoTracking().Where(r => r.Id == report.Id).Select(r => r.Version).FirstAsync(ct);
-            return new SaveResult.Conflict(current);
+            return new SaveManyResult.Refused(await ConflictsAsync(db, written.ToDictionary(w => w.Report, w => w.Index), ex, ct));
         }
 
-        await notifier.PublishAsync(new DataChange(DataChangeKind.Reports, input.RegionCode, month));
-        return new SaveResult.Saved(revision.Number, report.Version);
+        await notifier.PublishAsync(new DataChange(DataChangeKind.Reports, regions.Count == 1 ? regions[0] : null, months.Count == 1 ? months[0] : null));
+        return new SaveManyResult.Saved(written.Select(w => new SavedReport(w.Report.RegionCode, w.Report.Month, w.Revision.Number, w.Report.Version)).ToList());
+    }
+
+    private static PermitReportRevision NewRevision(PermitReport report, ReportInput input, string enteredBy, DateTime now) => new()
+    {
+        Number = report.Revisions.Count == 0 ? 1 : report.Revisions.Max(r => r.Number) + 1,
+        Total = input.Total,
+        Employers = input.Employers,
+        LocalEmployees = input.LocalEmployees,
+        Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(),
+        MismatchReason = string.IsNullOrWhiteSpace(input.MismatchReason) ? null : input.MismatchReason.Trim(),
+        EnteredBy = enteredBy,
+        EnteredAtUtc = now,
+        Lines = Lines(Breakdown.Category, input.Categories)
+            .Concat(Lines(Breakdown.Sector, input.Sectors))
+            .Concat(Lines(Breakdown.Country, input.Countries))
+            .ToList(),
+    };
+
+    /// <summary>The reports someone else saved while this batch was being written, with the version they now have.</summary>
+    private static async Task<List<RefusedReport>> ConflictsAsync(QuotaDbContext db, Dictionary<PermitReport, int> indexOf, DbUpdateConcurrencyException ex, CancellationToken ct)
+    {
+        var conflicts = new List<RefusedReport>();
+        foreach (var report in ex.Entries.Select(e => e.Entity).OfType<PermitReport>())
+        {
+            var current = await db.Reports.AsNoTracking().Where(r => r.Id == report.Id).Select(r => r.Version).FirstAsync(ct);
+            conflicts.Add(new RefusedReport(indexOf[report], new SaveResult.Conflict(current)));
+        }
+        return conflicts;
     }
 
     /// <summary>What a revision says, as the audit log keeps it.</summary>
@@ -123,60 +212,95 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
     private static IEnumerable<BreakdownLine> Lines(Breakdown dimension, IReadOnlyDictionary<string, int> counts) =>
         counts.Where(c => c.Value > 0).Select(c => new BreakdownLine { Dimension = dimension, Key = c.Key, Count = c.Value });
 
-    private static async Task<List<string>> ValidateAsync(QuotaDbContext db, ReportInput input, DateOnly today, CancellationToken ct)
+    private sealed record ReferenceCodes(IReadOnlySet<string> Regions, IReadOnlySet<string> Categories, IReadOnlySet<string> Sectors);
+
+    private static async Task<List<RefusedReport>> CheckAsync(QuotaDbContext db, IReadOnlyList<Pending> batch, ClaimsPrincipal user, DateOnly today, CancellationToken ct)
     {
-        var errors = new List<string>();
+        var codes = new ReferenceCodes(
+            (await db.Regions.Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+            (await db.Categories.Select(c => c.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+            (await db.Sectors.Select(s => s.Letter).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal));
+        var refused = new List<RefusedReport>();
+        var seen = new HashSet<(string, DateOnly)>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (input, _) = batch[i];
+            if (!user.CanWriteReports(input.RegionCode))
+            {
+                refused.Add(new RefusedReport(i, new SaveResult.Forbidden($"{user.Who()} may not enter reports for {input.RegionCode}.")));
+                continue;
+            }
+            var problems = Validate(input, codes, today);
+            if (!seen.Add((input.RegionCode, batch[i].Month)))
+            {
+                problems.Add(new ReportProblem(ReportField.Month, null,
+                    $"The report of {input.RegionCode} for {batch[i].Month:yyyy-MM} is given more than once; give each report once."));
+            }
+            if (problems.Count > 0)
+            {
+                refused.Add(new RefusedReport(i, new SaveResult.Invalid(problems)));
+            }
+        }
+        return refused;
+    }
+
+    private static List<ReportProblem> Validate(ReportInput input, ReferenceCodes codes, DateOnly today)
+    {
+        var problems = new List<ReportProblem>();
+        void Add(string field, string? key, string message) => problems.Add(new ReportProblem(field, key, message));
         if (input.Month > new DateOnly(today.Year, today.Month, 1))
         {
-            errors.Add($"{input.Month:yyyy-MM} is in the future; reports describe a month that has begun.");
+            Add(ReportField.Month, null, $"{input.Month:yyyy-MM} is in the future; reports describe a month that has begun.");
         }
-        if (input.Comment?.Length > MaxTextLength || input.MismatchReason?.Length > MaxTextLength)
+        if (input.Comment?.Length > MaxTextLength)
         {
-            errors.Add($"A comment or reason may be at most {MaxTextLength} characters long.");
+            Add(ReportField.Comment, null, $"A comment may be at most {MaxTextLength} characters long, not {input.Comment.Length}.");
         }
-        if (!await db.Regions.AnyAsync(r => r.Code == input.RegionCode, ct))
+        if (input.MismatchReason?.Length > MaxTextLength)
         {
-            errors.Add($"Unknown region '{input.RegionCode}'.");
+            Add(ReportField.MismatchReason, null, $"A reason may be at most {MaxTextLength} characters long, not {input.MismatchReason.Length}.");
         }
-        void CheckCount(string what, int? value)
+        if (!codes.Regions.Contains(input.RegionCode))
+        {
+            Add(ReportField.Region, null, $"Unknown region '{input.RegionCode}'.");
+        }
+        void CheckCount(string field, string? key, string what, int? value)
         {
             if (value is < 0 or > MaxCount)
             {
-                errors.Add($"{what} must be a whole number from 0 to {MaxCount}.");
+                Add(field, key, $"{what} must be a whole number from 0 to {MaxCount}, not {value}.");
             }
         }
-        CheckCount("Total", input.Total);
-        CheckCount("Employers", input.Employers);
-        CheckCount("Local employees", input.LocalEmployees);
-        var categories = await db.Categories.Select(c => c.Key).ToListAsync(ct);
-        var sectors = await db.Sectors.Select(s => s.Letter).ToListAsync(ct);
+        CheckCount(ReportField.Total, null, "Total", input.Total);
+        CheckCount(ReportField.Employers, null, "Employers", input.Employers);
+        CheckCount(ReportField.LocalEmployees, null, "Local employees", input.LocalEmployees);
         foreach (var (key, value) in input.Categories)
         {
-            if (!categories.Contains(key)) errors.Add($"Unknown permit category '{key}'.");
-            CheckCount($"Category {key}", value);
+            if (!codes.Categories.Contains(key)) Add(ReportField.Categories, key, $"Unknown permit category '{key}'.");
+            CheckCount(ReportField.Categories, key, $"Category {key}", value);
         }
         foreach (var (key, value) in input.Sectors)
         {
-            if (!sectors.Contains(key)) errors.Add($"Unknown OKED section '{key}'.");
-            CheckCount($"Sector {key}", value);
+            if (!codes.Sectors.Contains(key)) Add(ReportField.Sectors, key, $"Unknown OKED section '{key}'.");
+            CheckCount(ReportField.Sectors, key, $"Sector {key}", value);
         }
         foreach (var (key, value) in input.Countries)
         {
-            if (key != Names.OtherKey && !Names.IsCountryCode(key)) errors.Add($"Unknown country code '{key}'.");
-            CheckCount($"Country {key}", value);
+            if (key != Names.OtherKey && !Names.IsCountryCode(key)) Add(ReportField.Countries, key, $"Unknown country code '{key}'.");
+            CheckCount(ReportField.Countries, key, $"Country {key}", value);
         }
         // A breakdown may disagree with the total, as real releases do, but only when someone says why.
         if (string.IsNullOrWhiteSpace(input.MismatchReason))
         {
-            foreach (var (what, counts) in new[] { ("categories", input.Categories), ("sectors", input.Sectors), ("countries", input.Countries) })
+            foreach (var (field, counts) in new[] { (ReportField.Categories, input.Categories), (ReportField.Sectors, input.Sectors), (ReportField.Countries, input.Countries) })
             {
                 var sum = counts.Values.Sum(v => (long)v);
                 if (counts.Count > 0 && sum != input.Total)
                 {
-                    errors.Add($"The {what} add up to {sum}, not to the total of {input.Total}: correct them, or confirm the difference with a reason.");
+                    Add(field, null, $"The {field} add up to {sum}, not to the total of {input.Total}: correct them, or confirm the difference with a reason.");
                 }
             }
         }
-        return errors;
+        return problems;
     }
 }
