@@ -86,6 +86,8 @@ public static class HostingExtensions
             .AddClaimsPrincipalFactory<QuotaClaimsPrincipalFactory>();
         services.AddTransient<AccountSeeder>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<AccountAdministration>();
+        services.AddScoped<AuditQueries>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DataChangeNotifier>();
         services.AddTransient<DatabaseSeeder>();
