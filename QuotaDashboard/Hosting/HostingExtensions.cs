@@ -92,6 +92,7 @@ public static class HostingExtensions
         services.AddScoped<DashboardQueries>();
         services.AddScoped<DataQualityQueries>();
         services.AddScoped<ReportCommands>();
+        services.AddScoped<ReportQueries>();
         return services;
     }
 
