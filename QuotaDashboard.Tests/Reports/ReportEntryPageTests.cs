@@ -60,15 +60,15 @@ public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsync
         Type(cut, "sector-F", 1300);
         Type(cut, "country-CN", 1400);
 
-        cut.WaitForAssertion(() => Assert.Equal("Categories: 1,250 of 1,300 — 50 short", Text(cut, "summary-category")));
+        cut.WaitForAssertion(() => Assert.Equal("Categories: 1,250 of 1,300 — 50 short", Text(cut, "summary-category")), ReportPages.Wait);
         Assert.Equal("Categories: 1,250 of 1,300 — 50 short", Text(cut, "sum-category"));
         Assert.Equal("Sectors: 1,300 of 1,300 — adds up", Text(cut, "summary-sector"));
         Assert.Equal("Countries: 1,400 of 1,300 — 100 over", Text(cut, "summary-country"));
 
         Type(cut, "category-cat4", 50);
-        cut.WaitForAssertion(() => Assert.Equal("Categories: 1,300 of 1,300 — adds up", Text(cut, "summary-category")));
+        cut.WaitForAssertion(() => Assert.Equal("Categories: 1,300 of 1,300 — adds up", Text(cut, "summary-category")), ReportPages.Wait);
         Type(cut, "total", 1250);
-        cut.WaitForAssertion(() => Assert.Equal("Categories: 1,300 of 1,250 — 50 over", Text(cut, "summary-category")));
+        cut.WaitForAssertion(() => Assert.Equal("Categories: 1,300 of 1,250 — 50 over", Text(cut, "summary-category")), ReportPages.Wait);
         Assert.Equal("Sectors: 1,300 of 1,250 — 50 over", Text(cut, "summary-sector"));
     }
 
@@ -82,17 +82,17 @@ public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsync
         Type(cut, "sector-F", 100);
         Type(cut, "country-CN", 100);
 
-        cut.WaitForAssertion(() => Assert.True(SaveDisabled(cut)));
+        cut.WaitForAssertion(() => Assert.True(SaveDisabled(cut)), ReportPages.Wait);
         Assert.Contains("confirm the difference and give a reason", Text(cut, "save-blocker"));
         cut.Find("input[type=checkbox]").Change(true);
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#mismatch-reason")));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#mismatch-reason")), ReportPages.Wait);
         Assert.True(SaveDisabled(cut));
         cut.Find("#mismatch-reason").Input(reason);
-        cut.WaitForAssertion(() => Assert.False(SaveDisabled(cut)));
+        cut.WaitForAssertion(() => Assert.False(SaveDisabled(cut)), ReportPages.Wait);
 
         ReportPages.Button(cut, "Save report").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("Saved as revision 1.", Text(cut, "save-result")), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.Contains("Saved as revision 1.", Text(cut, "save-result")), ReportPages.Wait);
         var stored = Assert.Single(await StoredReports.RevisionsAsync(_store, "KZ-75", new DateOnly(2026, 2, 1)));
         Assert.Equal((100, reason, Officer), (stored.Total, stored.MismatchReason, stored.EnteredBy));
         var issues = await _store.Get<DataQualityQueries>().GetIssuesAsync();
@@ -111,12 +111,12 @@ public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsync
 
         Type(officer, "employers", original.Employers!.Value + 7);
         ReportPages.Button(officer, "Save report").Click();
-        officer.WaitForAssertion(() => Assert.Contains("Saved as revision 2.", Text(officer, "save-result")), TimeSpan.FromSeconds(10));
+        officer.WaitForAssertion(() => Assert.Contains("Saved as revision 2.", Text(officer, "save-result")), ReportPages.Wait);
 
         Type(analyst, "local-employees", 40_000);
         ReportPages.Button(analyst, "Save report").Click();
 
-        analyst.WaitForAssertion(() => Assert.Contains($"{Officer} saved revision 2 of this report", Text(analyst, "save-result")), TimeSpan.FromSeconds(10));
+        analyst.WaitForAssertion(() => Assert.Contains($"{Officer} saved revision 2 of this report", Text(analyst, "save-result")), ReportPages.Wait);
         Assert.Equal($"Saved meanwhile: {original.Employers + 7:N0}", Text(analyst, "newer-employers"));
         Assert.Equal($"Saved meanwhile: {original.LocalEmployees:N0}", Text(analyst, "newer-local-employees"));
         Assert.Equal("40000", analyst.Find("input#local-employees").GetAttribute("value"));
@@ -126,7 +126,7 @@ public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsync
 
         ReportPages.Button(analyst, "Save report").Click();
 
-        analyst.WaitForAssertion(() => Assert.Contains("Saved as revision 3.", Text(analyst, "save-result")), TimeSpan.FromSeconds(10));
+        analyst.WaitForAssertion(() => Assert.Contains("Saved as revision 3.", Text(analyst, "save-result")), ReportPages.Wait);
         var latest = (await StoredReports.RevisionsAsync(_store, "KZ-75", month))[^1];
         Assert.Equal((3, "analyst@test.kz", 40_000, original.Employers), (latest.Number, latest.EnteredBy, latest.LocalEmployees, latest.Employers));
         Assert.Empty(analyst.FindAll("[data-testid^=newer-]"));

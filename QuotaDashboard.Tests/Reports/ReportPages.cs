@@ -25,6 +25,9 @@ public sealed class ReportPages(SeededDatabase store) : IAsyncDisposable
 {
     private readonly List<BunitContext> _contexts = [];
 
+    /// <summary>Generous, because the whole suite runs in parallel and a busy thread pool delays the renderer.</summary>
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
     public static void UseEnglish() => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
 
     public BunitContext For(string name, string role, string? region = null)
@@ -52,7 +55,7 @@ public sealed class ReportPages(SeededDatabase store) : IAsyncDisposable
     {
         context.Services.GetRequiredService<NavigationManager>().NavigateTo(address);
         var cut = context.Render<TPage>();
-        cut.WaitForElement(readySelector, TimeSpan.FromSeconds(10));
+        cut.WaitForElement(readySelector, Wait);
         return cut;
     }
 
