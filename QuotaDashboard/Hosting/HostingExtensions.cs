@@ -96,6 +96,7 @@ public static class HostingExtensions
         services.AddScoped<ReportCommands>();
         services.AddScoped<QuotaDashboard.Features.Export.ExportService>();
         services.AddScoped<ReportUploads>();
+        services.AddScoped<ReportQueries>();
         return services;
     }
 

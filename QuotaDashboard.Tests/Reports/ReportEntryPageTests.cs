@@ -1,0 +1,134 @@
+using Bunit;
+using QuotaDashboard.Components.Pages.Reports;
+using QuotaDashboard.Data;
+using QuotaDashboard.Features.Dashboard;
+using QuotaDashboard.Tests.Features;
+using QuotaDashboard.Tests.Infrastructure;
+
+namespace QuotaDashboard.Tests.Reports;
+
+/// <summary>The data entry page over its own store; each test enters a month of its own.</summary>
+public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsyncLifetime
+{
+    private const string Officer = "officer.almaty@test.kz";
+    private readonly SeededDatabase _store;
+    private readonly ReportPages _pages;
+
+    public ReportEntryPageTests(SeededDatabase store)
+    {
+        _store = store;
+        _pages = new ReportPages(store);
+        ReportPages.UseEnglish();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _pages.DisposeAsync();
+
+    private IRenderedComponent<ReportEntry> OpenAsOfficer(string month) =>
+        ReportPages.Open<ReportEntry>(_pages.For(Officer, Roles.RegionalOfficer, "KZ-75"), $"/reports/entry?month={month}", "#total");
+
+    private static void Type(IRenderedComponent<ReportEntry> cut, string id, int value) => cut.Find($"input#{id}").Input(value.ToString());
+
+    private static string Text(IRenderedComponent<ReportEntry> cut, string testId) => cut.Find($"[data-testid={testId}]").TextContent.Trim();
+
+    private static bool SaveDisabled(IRenderedComponent<ReportEntry> cut) => ReportPages.Button(cut, "Save report").HasAttribute("disabled");
+
+    [Fact]
+    public void A_new_month_starts_from_the_keys_of_the_regions_previous_report_with_empty_counts()
+    {
+        var cut = OpenAsOfficer("2026-01");
+
+        Assert.Contains("No report for January 2026 yet", Text(cut, "form-source"));
+        Assert.Contains("December 2025", Text(cut, "form-source"));
+        Assert.Equal("", cut.Find("input#total").GetAttribute("value") ?? "");
+        Assert.NotEmpty(cut.FindAll("input#sector-F"));
+        Assert.NotEmpty(cut.FindAll("input#country-CN"));
+        Assert.Empty(cut.FindAll("input#sector-T"));
+        Assert.All(cut.FindAll("input[id^=sector-], input[id^=country-], input[id^=category-]"), i => Assert.True(string.IsNullOrEmpty(i.GetAttribute("value"))));
+    }
+
+    [Fact]
+    public void The_running_sums_say_as_the_officer_types_whether_each_breakdown_adds_up_to_the_total()
+    {
+        var cut = OpenAsOfficer("2026-01");
+        Assert.Equal("Categories: nothing entered", Text(cut, "summary-category"));
+
+        Type(cut, "total", 1300);
+        Type(cut, "category-cat1", 1000);
+        Type(cut, "category-cat3", 250);
+        Type(cut, "sector-F", 1300);
+        Type(cut, "country-CN", 1400);
+
+        cut.WaitForAssertion(() => Assert.Equal("Categories: 1,250 of 1,300 — 50 short", Text(cut, "summary-category")), ReportPages.Wait);
+        Assert.Equal("Categories: 1,250 of 1,300 — 50 short", Text(cut, "sum-category"));
+        Assert.Equal("Sectors: 1,300 of 1,300 — adds up", Text(cut, "summary-sector"));
+        Assert.Equal("Countries: 1,400 of 1,300 — 100 over", Text(cut, "summary-country"));
+
+        Type(cut, "category-cat4", 50);
+        cut.WaitForAssertion(() => Assert.Equal("Categories: 1,300 of 1,300 — adds up", Text(cut, "summary-category")), ReportPages.Wait);
+        Type(cut, "total", 1250);
+        cut.WaitForAssertion(() => Assert.Equal("Categories: 1,300 of 1,250 — 50 over", Text(cut, "summary-category")), ReportPages.Wait);
+        Assert.Equal("Sectors: 1,300 of 1,250 — 50 over", Text(cut, "summary-sector"));
+    }
+
+    [Fact]
+    public async Task A_breakdown_that_does_not_add_up_saves_only_once_the_difference_is_confirmed_with_a_reason()
+    {
+        const string reason = "The customs list for <b>March</b> arrives late";
+        var cut = OpenAsOfficer("2026-02");
+        Type(cut, "total", 100);
+        Type(cut, "category-cat3", 90);
+        Type(cut, "sector-F", 100);
+        Type(cut, "country-CN", 100);
+
+        cut.WaitForAssertion(() => Assert.True(SaveDisabled(cut)), ReportPages.Wait);
+        Assert.Contains("confirm the difference and give a reason", Text(cut, "save-blocker"));
+        cut.Find("input[type=checkbox]").Change(true);
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#mismatch-reason")), ReportPages.Wait);
+        Assert.True(SaveDisabled(cut));
+        cut.Find("#mismatch-reason").Input(reason);
+        cut.WaitForAssertion(() => Assert.False(SaveDisabled(cut)), ReportPages.Wait);
+
+        ReportPages.Button(cut, "Save report").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Saved as revision 1.", Text(cut, "save-result")), ReportPages.Wait);
+        var stored = Assert.Single(await StoredReports.RevisionsAsync(_store, "KZ-75", new DateOnly(2026, 2, 1)));
+        Assert.Equal((100, reason, Officer), (stored.Total, stored.MismatchReason, stored.EnteredBy));
+        var issues = await _store.Get<DataQualityQueries>().GetIssuesAsync();
+        Assert.Contains(issues, i => i.Kind == QualityKind.RegionalMismatch && i.Subject == "KZ-75 category" && i.Detail == reason);
+        Assert.Contains("History of this report", cut.Markup);
+        Assert.Contains("reports/history?region=KZ-75&amp;month=2026-02", cut.Markup);
+    }
+
+    [Fact]
+    public async Task Of_two_people_saving_the_same_report_the_second_sees_the_newer_figures_keeps_their_own_and_saves_on_top()
+    {
+        var month = new DateOnly(2025, 3, 1);
+        var original = await StoredReports.CurrentInputAsync(_store, "KZ-75", month);
+        var officer = OpenAsOfficer("2025-03");
+        var analyst = ReportPages.Open<ReportEntry>(_pages.For("analyst@test.kz", Roles.Analyst), "/reports/entry?region=KZ-75&month=2025-03", "#total");
+
+        Type(officer, "employers", original.Employers!.Value + 7);
+        ReportPages.Button(officer, "Save report").Click();
+        officer.WaitForAssertion(() => Assert.Contains("Saved as revision 2.", Text(officer, "save-result")), ReportPages.Wait);
+
+        Type(analyst, "local-employees", 40_000);
+        ReportPages.Button(analyst, "Save report").Click();
+
+        analyst.WaitForAssertion(() => Assert.Contains($"{Officer} saved revision 2 of this report", Text(analyst, "save-result")), ReportPages.Wait);
+        Assert.Equal($"Saved meanwhile: {original.Employers + 7:N0}", Text(analyst, "newer-employers"));
+        Assert.Equal($"Saved meanwhile: {original.LocalEmployees:N0}", Text(analyst, "newer-local-employees"));
+        Assert.Equal("40000", analyst.Find("input#local-employees").GetAttribute("value"));
+        var afterConflict = await StoredReports.RevisionsAsync(_store, "KZ-75", month);
+        Assert.Equal([1, 2], afterConflict.Select(r => r.Number));
+        Assert.DoesNotContain(afterConflict, r => r.EnteredBy == "analyst@test.kz");
+
+        ReportPages.Button(analyst, "Save report").Click();
+
+        analyst.WaitForAssertion(() => Assert.Contains("Saved as revision 3.", Text(analyst, "save-result")), ReportPages.Wait);
+        var latest = (await StoredReports.RevisionsAsync(_store, "KZ-75", month))[^1];
+        Assert.Equal((3, "analyst@test.kz", 40_000, original.Employers), (latest.Number, latest.EnteredBy, latest.LocalEmployees, latest.Employers));
+        Assert.Empty(analyst.FindAll("[data-testid^=newer-]"));
+    }
+}
