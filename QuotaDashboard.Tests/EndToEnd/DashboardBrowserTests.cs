@@ -15,8 +15,8 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
     /// <summary>Waits until the chart has finished drawing and returns how many of its pixels are not blank.</summary>
     private static async Task<int> DrawnPixelsAsync(IPage page, string chart)
     {
+        await BrowserFixture.WaitForChartAsync(page, chart);
         var canvas = page.Locator($"canvas[data-chart='{chart}']");
-        await Assertions.Expect(canvas).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 15_000 });
         return await canvas.EvaluateAsync<int>(@"c => {
             const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
             let drawn = 0;
@@ -30,7 +30,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
     {
         var page = await browser.SignedInPageAsync(QuotaDashboard.Data.Roles.Analyst, width: width, height: height);
         await page.GotoAsync(url);
-        await Assertions.Expect(page.Locator("canvas[data-chart='workers-by-category']")).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 15_000 });
+        await BrowserFixture.WaitForChartAsync(page);
         return page;
     }
 

@@ -12,7 +12,7 @@ public sealed class ExportBrowserTests(BrowserFixture browser)
     {
         var page = await browser.SignedInPageAsync(Roles.Manager);
         await page.GotoAsync(url);
-        await Assertions.Expect(page.Locator("canvas[data-chart='workers-by-category']")).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 15_000 });
+        await BrowserFixture.WaitForChartAsync(page);
         return page;
     }
 

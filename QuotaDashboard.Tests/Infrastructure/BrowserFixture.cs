@@ -65,6 +65,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>Waits until a chart has drawn; charts draw only once the circuit is live, so clicks work from then on.</summary>
+    public static Task WaitForChartAsync(IPage page, string chart = "workers-by-category") =>
+        Assertions.Expect(page.Locator($"canvas[data-chart='{chart}']")).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 15_000 });
+
     public static QuotaDashboard.Data.Seeding.AccountSeeder.DemoAccount Demo(string role, string? region = null) =>
         QuotaDashboard.Data.Seeding.AccountSeeder.DemoAccounts.First(a => a.Role == role && (region is null || a.RegionCode == region));
 

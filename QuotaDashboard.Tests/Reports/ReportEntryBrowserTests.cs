@@ -54,7 +54,7 @@ public sealed class ReportEntryBrowserTests(BrowserFixture browser)
         // May 2025 has no national release, so the national figure is the sum of the regional reports.
         var dashboard = await browser.SignedInPageAsync(Roles.Analyst);
         await dashboard.GotoAsync("/?asOf=2025-05");
-        await Assertions.Expect(dashboard.Locator("canvas[data-chart='workers-by-category']")).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = 15_000 });
+        await BrowserFixture.WaitForChartAsync(dashboard);
         await Assertions.Expect(dashboard.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("May 2025");
         var workers = dashboard.GetByTestId("headline-workers");
         var before = long.Parse(await workers.InnerTextAsync(), NumberStyles.AllowThousands, English);

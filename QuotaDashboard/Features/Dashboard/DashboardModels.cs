@@ -57,7 +57,12 @@ public sealed record DashboardView(
     BreakdownView Countries,
     IReadOnlyList<RegionUse> Ranking,
     Reconciliation Reconciliation,
-    bool Illustrative);
+    bool Illustrative)
+{
+    /// <summary>The chosen region's line of the ranking: its workers against its allocation.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public RegionUse? RegionUse => Region is null ? null : Ranking.FirstOrDefault(r => r.Code == Region.Code);
+}
 
 public sealed record SeriesPoint(DateOnly Date, long Value, string? Note);
 
