@@ -160,6 +160,20 @@ public sealed class DashboardPageTests : IClassFixture<SeededDatabase>, IAsyncLi
     }
 
     [Fact]
+    public void A_regions_allocation_names_its_own_source_on_the_dashboard_and_in_the_briefing()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/briefing?asOf=2025-12-01&region=KZ-75");
+        _context.Render<MudPopoverProvider>();
+        var briefing = _context.Render<QuotaDashboard.Components.Pages.Briefing.Briefing>();
+        briefing.WaitForElement("[data-testid=headline-quota]", TimeSpan.FromSeconds(10));
+
+        var card = briefing.Find("[role=group][aria-label='Allocation in force']").TextContent;
+        Assert.Contains("1,355", card);
+        Assert.Contains("dos-immigration.kz", card);
+        Assert.DoesNotContain("ministry release", card);
+    }
+
+    [Fact]
     public void Speaks_russian_with_russian_number_formats()
     {
         SetCulture("ru-RU");

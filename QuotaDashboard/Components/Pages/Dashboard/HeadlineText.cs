@@ -17,6 +17,13 @@ public static class HeadlineText
         ? view.Quota.Units?.ToString("N0", CultureInfo.CurrentCulture) ?? view.Quota.UnitsMissingReason ?? ""
         : view.RegionUse?.Allocation?.ToString("N0", CultureInfo.CurrentCulture) ?? text["No allocation"];
 
+    /// <summary>Where the quota figure comes from: the quota revision nationally, the allocation's source for one region.</summary>
+    public static string? QuotaSource(DashboardView view, IStringLocalizer text) => view.Region is null
+        ? view.Quota.Sources
+        : view.RegionUse is { Allocation: not null } r
+            ? (r.AllocationIllustrative ? text["illustrative regional data"] : r.AllocationSource)
+            : null;
+
     public static string Use(DashboardView view) => view.UsePct is { } use
         ? use.ToString("0.0", CultureInfo.CurrentCulture) + " %"
         : view.Quota.UnitsMissingReason ?? "—";
