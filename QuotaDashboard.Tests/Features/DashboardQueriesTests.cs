@@ -187,5 +187,33 @@ public sealed class DashboardQueriesTests(SeededDatabase store) : IClassFixture<
     }
 
     private Task<DashboardView> DashboardAsync(DateOnly month, string? region = null) =>
-        store.Get<DashboardQueries>().GetDashboardAsync(month, region);
+        store.Get<DashboardQueries>().GetDashboardAsync(month, region, TestUsers.Analyst());
+}
+
+public sealed class DashboardReadScopeTests(SeededDatabase store) : IClassFixture<SeededDatabase>
+{
+    [Fact]
+    public async Task An_officers_ranking_holds_their_own_region_in_the_national_and_the_regional_view()
+    {
+        var queries = store.Get<DashboardQueries>();
+        var officer = TestUsers.Officer("KZ-75");
+
+        var national = await queries.GetDashboardAsync(SeedCsv.December2025, null, officer);
+        var regional = await queries.GetDashboardAsync(SeedCsv.December2025, "KZ-75", officer);
+
+        Assert.Equal(["KZ-75"], national.Ranking.Select(r => r.Code));
+        Assert.Equal(["KZ-75"], regional.Ranking.Select(r => r.Code));
+        Assert.Equal(14_103, national.Workers.Value);
+        Assert.Equal(20, (await queries.GetDashboardAsync(SeedCsv.December2025, null, TestUsers.Manager())).Ranking.Count);
+    }
+
+    [Fact]
+    public async Task An_officer_asking_the_queries_for_another_region_is_refused()
+    {
+        var queries = store.Get<DashboardQueries>();
+        var officer = TestUsers.Officer("KZ-75");
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => queries.GetDashboardAsync(SeedCsv.December2025, "KZ-71", officer));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => queries.GetSeriesAsync("KZ-71", officer));
+    }
 }

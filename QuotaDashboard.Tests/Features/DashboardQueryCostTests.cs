@@ -137,7 +137,7 @@ public sealed class DashboardQueryCostTests(CountedDatabase store) : IClassFixtu
         var results = new List<(int, long?)>();
         foreach (var (month, region) in Views)
         {
-            var (commands, view) = await store.MeasureAsync(s => s.GetRequiredService<DashboardQueries>().GetDashboardAsync(month, region));
+            var (commands, view) = await store.MeasureAsync(s => s.GetRequiredService<DashboardQueries>().GetDashboardAsync(month, region, TestUsers.Analyst()));
             results.Add((commands, view.Workers.Value));
         }
         return results;

@@ -56,7 +56,7 @@ public sealed class DataQualityQueriesTests(SeededDatabase store) : IClassFixtur
         Assert.DoesNotContain(issues, i => i.Kind == QualityKind.RegionalMismatch);
     }
 
-    private Task<IReadOnlyList<QualityIssue>> IssuesAsync() => store.Get<DataQualityQueries>().GetIssuesAsync();
+    private Task<IReadOnlyList<QualityIssue>> IssuesAsync() => store.Get<DataQualityQueries>().GetIssuesAsync(TestUsers.Analyst());
 }
 
 /// <summary>Writes to its own store: what the data-quality panel finds once an officer saves a report.</summary>
@@ -70,12 +70,12 @@ public sealed class DataQualityAfterSavingTests(SeededDatabase store) : IClassFi
 
         Assert.IsType<SaveResult.Saved>(await store.Get<ReportCommands>().SaveAsync(input, TestUsers.Officer("KZ-75", "officer of KZ-75"), report.Version));
 
-        var issue = Assert.Single(await store.Get<DataQualityQueries>().GetIssuesAsync(), i => i.Kind == QualityKind.PublishedVsRegional);
+        var issue = Assert.Single(await store.Get<DataQualityQueries>().GetIssuesAsync(TestUsers.Analyst()), i => i.Kind == QualityKind.PublishedVsRegional);
         Assert.Equal(SeedCsv.December2025, issue.Date);
         Assert.Equal(14_103m, issue.Expected);
         Assert.Equal(14_110m, issue.Actual);
 
-        var view = await store.Get<DashboardQueries>().GetDashboardAsync(SeedCsv.December2025, null);
+        var view = await store.Get<DashboardQueries>().GetDashboardAsync(SeedCsv.December2025, null, TestUsers.Analyst());
         Assert.Equal(14_103, view.Workers.Value);
         Assert.Equal(SourceKind.PublishedRelease, view.Workers.Source?.Kind);
         Assert.Equal(14_110, view.Reconciliation.RegionalSum);
@@ -95,11 +95,17 @@ public sealed class DataQualityAfterSavingTests(SeededDatabase store) : IClassFi
 
         Assert.IsType<SaveResult.Saved>(await store.Get<ReportCommands>().SaveAsync(input, TestUsers.Officer("KZ-71", "officer of KZ-71"), null));
 
-        var issue = Assert.Single(await store.Get<DataQualityQueries>().GetIssuesAsync(), i => i.Kind == QualityKind.RegionalMismatch);
+        var issue = Assert.Single(await store.Get<DataQualityQueries>().GetIssuesAsync(TestUsers.Analyst()), i => i.Kind == QualityKind.RegionalMismatch);
         Assert.Equal(month, issue.Date);
         Assert.Equal("KZ-71 category", issue.Subject);
         Assert.Equal(stored.Total, issue.Expected);
         Assert.Equal(stored.Total + 5, issue.Actual);
         Assert.Equal(input.MismatchReason, issue.Detail);
+        Assert.Equal("KZ-71", issue.RegionCode);
+
+        var almaty = await store.Get<DataQualityQueries>().GetIssuesAsync(TestUsers.Officer("KZ-75"));
+        Assert.DoesNotContain(almaty, i => i.Kind == QualityKind.RegionalMismatch);
+        Assert.Contains(almaty, i => i.Kind == QualityKind.BreakdownGap);
+        Assert.Contains(await store.Get<DataQualityQueries>().GetIssuesAsync(TestUsers.Officer("KZ-71")), i => i.Kind == QualityKind.RegionalMismatch);
     }
 }

@@ -147,17 +147,17 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
     {
         var month = new DateOnly(2026, 1, 1);
         var queries = store.Get<DashboardQueries>();
-        var before = await queries.GetDashboardAsync(month, null);
+        var before = await queries.GetDashboardAsync(month, null, TestUsers.Analyst());
         var december = await StoredReports.CurrentInputAsync(store, "KZ-75", SeedCsv.December2025);
 
         Assert.IsType<SaveResult.Saved>(await SaveAsync(StoredReports.Simple("KZ-75", month, december.Total + 250), "officer of KZ-75", expectedVersion: null));
 
-        var after = await queries.GetDashboardAsync(month, null);
+        var after = await queries.GetDashboardAsync(month, null, TestUsers.Analyst());
         Assert.Equal(SourceKind.RegionalReports, before.Workers.Source?.Kind);
         Assert.Equal((await StoredReports.LatestRegionalSumAsync(store, month)).Total, after.Workers.Value);
         Assert.Equal(before.Workers.Value + 250, after.Workers.Value);
         Assert.Equal(SourceKind.RegionalReports, after.Workers.Source?.Kind);
-        Assert.Equal(december.Total + 250, (await queries.GetDashboardAsync(month, "KZ-75")).Workers.Value);
+        Assert.Equal(december.Total + 250, (await queries.GetDashboardAsync(month, "KZ-75", TestUsers.Analyst())).Workers.Value);
     }
 
     private DataChangeNotifier Notifier => store.Get<DataChangeNotifier>();

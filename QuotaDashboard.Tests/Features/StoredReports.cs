@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Reports;
 using QuotaDashboard.Tests.Infrastructure;
@@ -9,9 +10,12 @@ namespace QuotaDashboard.Tests.Features;
 public static class StoredReports
 {
     /// <summary>The current revision of a stored report as the input that would save it again unchanged.</summary>
-    public static async Task<ReportInput> CurrentInputAsync(SeededDatabase store, string region, DateOnly month)
+    public static Task<ReportInput> CurrentInputAsync(SeededDatabase store, string region, DateOnly month) =>
+        CurrentInputAsync(store.Services, region, month);
+
+    public static async Task<ReportInput> CurrentInputAsync(IServiceProvider services, string region, DateOnly month)
     {
-        await using var db = store.CreateContext();
+        await using var db = await services.GetRequiredService<IDbContextFactory<QuotaDbContext>>().CreateDbContextAsync();
         var revision = await db.Revisions.AsNoTracking()
             .Include(v => v.Lines)
             .SingleAsync(v => v.Report!.RegionCode == region && v.Report.Month == month && v.Report.CurrentRevisionId == v.Id);

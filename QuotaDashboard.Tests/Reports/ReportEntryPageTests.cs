@@ -95,7 +95,7 @@ public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsync
         cut.WaitForAssertion(() => Assert.Contains("Saved as revision 1.", Text(cut, "save-result")), ReportPages.Wait);
         var stored = Assert.Single(await StoredReports.RevisionsAsync(_store, "KZ-75", new DateOnly(2026, 2, 1)));
         Assert.Equal((100, reason, Officer), (stored.Total, stored.MismatchReason, stored.EnteredBy));
-        var issues = await _store.Get<DataQualityQueries>().GetIssuesAsync();
+        var issues = await _store.Get<DataQualityQueries>().GetIssuesAsync(TestUsers.Analyst());
         Assert.Contains(issues, i => i.Kind == QualityKind.RegionalMismatch && i.Subject == "KZ-75 category" && i.Detail == reason);
         Assert.Contains("History of this report", cut.Markup);
         Assert.Contains("reports/history?region=KZ-75&amp;month=2026-02", cut.Markup);

@@ -33,7 +33,7 @@ public static class ReadApi
             {
                 return RegionForbidden(region);
             }
-            return Results.Ok(await queries.GetDashboardAsync(month, region, ct));
+            return Results.Ok(await queries.GetDashboardAsync(month, region, user, ct));
         });
 
         api.MapGet("/quota/{year}", async (string year, DashboardQueries queries, CancellationToken ct) =>
@@ -64,7 +64,7 @@ public static class ReadApi
         api.MapGet("/series", async (string? region, ClaimsPrincipal user, DashboardQueries queries, CancellationToken ct) =>
             region is not null && await queries.FindRegionAsync(region, ct) is null ? UnknownRegion(region)
             : !user.CanRead(region) ? RegionForbidden(region)
-            : Results.Ok(await queries.GetSeriesAsync(region, ct)));
+            : Results.Ok(await queries.GetSeriesAsync(region, user, ct)));
     }
 
     /// <summary>Accepts a month as <c>yyyy-MM</c> or as its first day, <c>yyyy-MM-01</c>.</summary>

@@ -31,6 +31,15 @@ public static class UserAccess
         return Roles.All.Any(user.IsInRole);
     }
 
+    /// <summary>The check every query makes before it reads a region: an officer asking for another region gets nothing.</summary>
+    public static void DemandRead(this ClaimsPrincipal user, string? regionCode)
+    {
+        if (!user.CanRead(regionCode))
+        {
+            throw new UnauthorizedAccessException($"{user.Who()} may not read the figures of {regionCode ?? "the nation"}.");
+        }
+    }
+
     /// <summary>Analysts write any region, an officer only their own; managers, administrators and API tokens write nothing.</summary>
     public static bool CanWriteReports(this ClaimsPrincipal user, string regionCode) =>
         user.Identity?.IsAuthenticated == true && !user.IsApiToken()

@@ -81,5 +81,5 @@ public sealed record PublishedReleaseView(DateOnly AsOf, string AsOfPrecision, D
 
 public enum QualityKind { BreakdownGap, PublishedVsRegional, QuotaLabourForce, SourceNote, RegionalMismatch }
 
-/// <summary>One disagreement in the record; the screen words it in the user's language.</summary>
-public sealed record QualityIssue(QualityKind Kind, DateOnly? Date, string Subject, decimal? Expected, decimal? Actual, string? Detail);
+/// <summary>One disagreement in the record; the screen words it in the user's language. <paramref name="RegionCode"/> names the region it belongs to, null for the nation's.</summary>
+public sealed record QualityIssue(QualityKind Kind, DateOnly? Date, string Subject, decimal? Expected, decimal? Actual, string? Detail, string? RegionCode = null);

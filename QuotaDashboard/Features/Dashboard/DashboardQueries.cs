@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QuotaDashboard.Data;
+using QuotaDashboard.Features.Access;
 
 namespace QuotaDashboard.Features.Dashboard;
 
@@ -36,7 +38,23 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
         return region is null ? null : ToRef(region);
     }
 
-    public async Task<DashboardView> GetDashboardAsync(DateOnly month, string? regionCode, CancellationToken ct = default)
+    /// <summary>
+    /// The dashboard of the nation or one region as <paramref name="reader"/> may see it: an officer's ranking holds their own region
+    /// only, whichever view they look at.
+    /// </summary>
+    public async Task<DashboardView> GetDashboardAsync(DateOnly month, string? regionCode, ClaimsPrincipal reader, CancellationToken ct = default)
+    {
+        reader.DemandRead(regionCode);
+        var view = await ComputeDashboardAsync(month, regionCode, ct);
+        var ranking = view.Ranking.Where(r => reader.CanRead(r.Code)).ToList();
+        return ranking.Count == view.Ranking.Count ? view : view with
+        {
+            Ranking = ranking,
+            Illustrative = view.Workers.Source?.Illustrative == true || ranking.Any(r => r.AllocationIllustrative),
+        };
+    }
+
+    private async Task<DashboardView> ComputeDashboardAsync(DateOnly month, string? regionCode, CancellationToken ct)
     {
         month = new DateOnly(month.Year, month.Month, 1);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -274,8 +292,9 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
     /// The record on one time axis: nationally the published totals, the sum of the regional reports and the quota;
     /// for one region its own reports and its allocation under every quota revision.
     /// </summary>
-    public async Task<TimelineSeries> GetSeriesAsync(string? regionCode = null, CancellationToken ct = default)
+    public async Task<TimelineSeries> GetSeriesAsync(string? regionCode, ClaimsPrincipal reader, CancellationToken ct = default)
     {
+        reader.DemandRead(regionCode);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var published = regionCode is not null
             ? []

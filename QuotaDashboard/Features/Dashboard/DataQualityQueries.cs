@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QuotaDashboard.Data;
+using QuotaDashboard.Features.Access;
 
 namespace QuotaDashboard.Features.Dashboard;
 
@@ -9,7 +11,14 @@ public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFacto
     /// <summary>Quota revisions whose units and share imply labour forces further apart than this are listed.</summary>
     private const decimal LabourForceTolerance = 0.01m;
 
-    public async Task<IReadOnlyList<QualityIssue>> GetIssuesAsync(CancellationToken ct = default)
+    /// <summary>The issues <paramref name="reader"/> may see: the national ones, and the regional ones of the regions they may read.</summary>
+    public async Task<IReadOnlyList<QualityIssue>> GetIssuesAsync(ClaimsPrincipal reader, CancellationToken ct = default)
+    {
+        reader.DemandRead(null);
+        return (await ComputeIssuesAsync(ct)).Where(i => i.RegionCode is null || reader.CanRead(i.RegionCode)).ToList();
+    }
+
+    private async Task<IReadOnlyList<QualityIssue>> ComputeIssuesAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var issues = new List<QualityIssue>();
@@ -53,7 +62,7 @@ public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFacto
             .AsNoTracking()
             .ToListAsync(ct);
         issues.AddRange(mismatches.Select(m => new QualityIssue(QualityKind.RegionalMismatch, m.Month,
-            $"{m.RegionCode} {m.Dimension.ToString().ToLowerInvariant()}", m.Total, m.Sum, m.MismatchReason)));
+            $"{m.RegionCode} {m.Dimension.ToString().ToLowerInvariant()}", m.Total, m.Sum, m.MismatchReason, m.RegionCode)));
 
         var shares = await db.QuotaRevisions.AsNoTracking()
             .Where(q => q.Units != null && q.SharePct != null)

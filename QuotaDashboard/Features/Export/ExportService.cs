@@ -26,8 +26,8 @@ public sealed class ExportService(
         {
             return null;
         }
-        var view = await queries.GetDashboardAsync(month, region, ct);
-        var series = chart == ChartNames.Timeline ? await queries.GetSeriesAsync(region, ct) : null;
+        var view = await queries.GetDashboardAsync(month, region, user, ct);
+        var series = chart == ChartNames.Timeline ? await queries.GetSeriesAsync(region, user, ct) : null;
         var sheet = Build(chart, view, series, user);
         await AuditAsync(user, $"{chart} {month:yyyy-MM-dd}{(region is null ? "" : " " + region)}", ct);
         return sheet;
@@ -36,9 +36,9 @@ public sealed class ExportService(
     /// <summary>Every chart of the dashboard, then a sheet of what the export is: date, filters, sources, data-quality notes.</summary>
     public async Task<IReadOnlyList<ExportSheet>> DashboardAsync(DateOnly month, string? region, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var view = await queries.GetDashboardAsync(month, region, ct);
-        var series = await queries.GetSeriesAsync(region, ct);
-        var issues = await quality.GetIssuesAsync(ct);
+        var view = await queries.GetDashboardAsync(month, region, user, ct);
+        var series = await queries.GetSeriesAsync(region, user, ct);
+        var issues = await quality.GetIssuesAsync(user, ct);
         var sheets = ChartNames.All.Select(chart => Build(chart, view, series, user)).ToList();
         sheets.Add(new ExportSheet("metadata", text["About this export"], Header(text["Dashboard"], view, SourceOf(view), user),
             [text["Date"], text["What"], text["Detail"]],

@@ -85,7 +85,7 @@ public sealed class ReportQueries(IDbContextFactory<QuotaDbContext> dbFactory)
     /// <summary>The months the region has a report for, newest first, with how many revisions each has.</summary>
     public async Task<IReadOnlyList<ReportMonth>> GetMonthsAsync(string regionCode, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        Demand(user, regionCode);
+        user.DemandRead(regionCode);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Reports.AsNoTracking()
             .Where(r => r.RegionCode == regionCode && r.CurrentRevisionId != null)
@@ -97,7 +97,7 @@ public sealed class ReportQueries(IDbContextFactory<QuotaDbContext> dbFactory)
     /// <summary>The current revision of the region's report for the month, or null where there is none.</summary>
     public async Task<CurrentReport?> GetCurrentAsync(string regionCode, DateOnly month, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        Demand(user, regionCode);
+        user.DemandRead(regionCode);
         month = FirstOfMonth(month);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Revisions.AsNoTracking()
@@ -110,7 +110,7 @@ public sealed class ReportQueries(IDbContextFactory<QuotaDbContext> dbFactory)
     /// <summary>The current revision of the region's latest report before the month: where a new month's report starts from.</summary>
     public async Task<RevisionView?> GetLatestBeforeAsync(string regionCode, DateOnly month, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        Demand(user, regionCode);
+        user.DemandRead(regionCode);
         month = FirstOfMonth(month);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Revisions.AsNoTracking()
@@ -124,7 +124,7 @@ public sealed class ReportQueries(IDbContextFactory<QuotaDbContext> dbFactory)
     /// <summary>Every revision of the region's report for the month, newest first, each with its changes against the one before.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string regionCode, DateOnly month, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        Demand(user, regionCode);
+        user.DemandRead(regionCode);
         month = FirstOfMonth(month);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var categoryOrder = await db.Categories.AsNoTracking().OrderBy(c => c.Order).Select(c => c.Key).ToListAsync(ct);
@@ -177,14 +177,6 @@ public sealed class ReportQueries(IDbContextFactory<QuotaDbContext> dbFactory)
         Text(ChangedField.Comment, before.Comment, after.Comment);
         Text(ChangedField.MismatchReason, before.MismatchReason, after.MismatchReason);
         return changes;
-    }
-
-    private static void Demand(ClaimsPrincipal user, string regionCode)
-    {
-        if (!user.CanRead(regionCode))
-        {
-            throw new UnauthorizedAccessException($"{user.Who()} may not read the reports of {regionCode}.");
-        }
     }
 
     private static DateOnly FirstOfMonth(DateOnly month) => new(month.Year, month.Month, 1);
