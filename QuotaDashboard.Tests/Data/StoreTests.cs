@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using QuotaDashboard.Data;
 using QuotaDashboard.Data.Seeding;
 using QuotaDashboard.Tests.Infrastructure;
@@ -38,6 +39,29 @@ public sealed class MigrationTests : IDisposable
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
+    [Fact]
+    public async Task Releases_quota_revisions_and_allocations_stored_before_versions_existed_stay_current_after_the_upgrade()
+    {
+        await using var db = new QuotaDbContext(new DbContextOptionsBuilder<QuotaDbContext>().UseSqlite($"Data Source={_file}").Options);
+        var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        await migrator.MigrateAsync(db.Database.GetMigrations().First());
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO Regions (Code, NameEn, NameRu, NameKk, Kind) VALUES ('KZ-75', 'Almaty', 'Алматы', 'Алматы', 'City');
+            INSERT INTO Releases (Id, AsOf, AsOfPrecision, PublishedOn) VALUES (1, '2025-12-01', 'Day', '2025-12-25');
+            INSERT INTO PublishedFigures (ReleaseId, Figure, Key, Value, Sources) VALUES (1, 'Total', '', 14103, 'a source');
+            INSERT INTO QuotaRevisions (Year, Sequence, Label, Units, EffectiveFrom, EffectiveDayPublished, PublishedWording, PublishedWordingRu, Sources)
+                VALUES (2025, 1, 'initial', 14800, '2025-01-01', 1, '14,800', '14 800', 'a source');
+            INSERT INTO Allocations (Year, RegionCode, Units, IsIllustrative) VALUES (2025, 'KZ-75', 2000, 0);
+            """);
+
+        await db.Database.MigrateAsync();
+
+        var release = await db.Releases.Include(r => r.Figures).SingleAsync();
+        Assert.Equal((1, true, 14_103m), (release.Version, release.IsCurrent, release.Figures.Single().Value));
+        Assert.True((await db.QuotaRevisions.SingleAsync()).IsCurrent);
+        Assert.True((await db.Allocations.SingleAsync()).IsCurrent);
+    }
+
     public void Dispose() => RepositoryPaths.DeleteDatabase(_file);
 }
 
@@ -47,6 +71,7 @@ public sealed class SeedingTests(SeededDatabase store) : IClassFixture<SeededDat
     public async Task Seeding_fills_every_table_with_what_the_seed_files_hold()
     {
         var reports = SeedCsv.IllustrativeReports;
+        await using var db = store.CreateContext();
         var expected = new Dictionary<string, long>
         {
             ["Regions"] = SeedCsv.RegionCodes.Count,
@@ -59,7 +84,7 @@ public sealed class SeedingTests(SeededDatabase store) : IClassFixture<SeededDat
             ["Reports"] = reports.Select(r => (r.Month, r.Region)).Distinct().Count(),
             ["Revisions"] = reports.Select(r => (r.Month, r.Region)).Distinct().Count(),
             ["BreakdownLines"] = reports.Count(r => r.Figure is "category" or "sector" or "country"),
-            [StoreTables.MigrationsHistory] = 1,
+            [StoreTables.MigrationsHistory] = db.Database.GetMigrations().Count(),
             [StoreTables.MigrationsLock] = 0,
             ["AspNetRoles"] = QuotaDashboard.Data.Roles.All.Count,
             ["AspNetUsers"] = AccountSeeder.DemoAccounts.Count,

@@ -70,14 +70,29 @@ public sealed class BreakdownLine
 
 public enum DatePrecision { Day, Month }
 
-/// <summary>A national release as the Ministry published it; a figure it does not give is simply absent.</summary>
+/// <summary>
+/// One version of a national release as the Ministry published it; a figure it does not give is simply absent.
+/// An analyst's correction is a new version of the same as-of month, and only the current one counts.
+/// </summary>
 public sealed class PublishedRelease
 {
     public int Id { get; set; }
     public DateOnly AsOf { get; set; }
     public DatePrecision AsOfPrecision { get; set; }
     public DateOnly? PublishedOn { get; set; }
+    public int Version { get; set; } = 1;
+    public bool IsCurrent { get; set; } = true;
+    public string EnteredBy { get; set; } = PublishedRecord.SeedUser;
+    public DateTime EnteredAtUtc { get; set; }
+    /// <summary>Why this version was entered: the correction it makes.</summary>
+    public string? Comment { get; set; }
     public List<PublishedFigure> Figures { get; set; } = [];
+}
+
+/// <summary>Who entered what the seed files hold.</summary>
+public static class PublishedRecord
+{
+    public const string SeedUser = "seed (published record)";
 }
 
 public enum FigureKind { Total, Category, Sector, Country, Employers, LocalEmployeesMoreThan, LocalSharePct }
@@ -86,6 +101,7 @@ public sealed class PublishedFigure
 {
     public int Id { get; set; }
     public int ReleaseId { get; set; }
+    public PublishedRelease? Release { get; set; }
     public FigureKind Figure { get; set; }
     public string Key { get; set; } = "";
     public decimal Value { get; set; }
@@ -110,6 +126,14 @@ public sealed class QuotaRevision
     public DateOnly? LegalActInForce { get; set; }
     public string? Basis { get; set; }
     public required string Sources { get; set; }
+    /// <summary>The labour force the share is taken of, where the source gives it.</summary>
+    public long? LabourForce { get; set; }
+    /// <summary>False once a correction supersedes it; the history keeps it.</summary>
+    public bool IsCurrent { get; set; } = true;
+    /// <summary>The revision of the same year that this one corrects.</summary>
+    public int? SupersedesSequence { get; set; }
+    public string EnteredBy { get; set; } = PublishedRecord.SeedUser;
+    public DateTime EnteredAtUtc { get; set; }
 }
 
 /// <summary>A region's part of a year's quota. Without a revision it holds for every revision of the year.</summary>
@@ -122,4 +146,8 @@ public sealed class RegionalAllocation
     public int Units { get; set; }
     public bool IsIllustrative { get; set; }
     public string? Source { get; set; }
+    /// <summary>False once a correction replaces it; the history keeps it.</summary>
+    public bool IsCurrent { get; set; } = true;
+    public string EnteredBy { get; set; } = PublishedRecord.SeedUser;
+    public DateTime EnteredAtUtc { get; set; }
 }

@@ -7,8 +7,13 @@ internal sealed class PublishedReleaseConfiguration : IEntityTypeConfiguration<P
 {
     public void Configure(EntityTypeBuilder<PublishedRelease> b)
     {
-        b.HasIndex(r => r.AsOf).IsUnique();
-        b.HasMany(r => r.Figures).WithOne().HasForeignKey(f => f.ReleaseId);
+        // Every read sees the current version; the version history asks for the others explicitly.
+        b.HasQueryFilter(r => r.IsCurrent);
+        b.HasIndex(r => new { r.AsOf, r.Version }).IsUnique();
+        b.HasIndex(r => r.AsOf).IsUnique().HasFilter("\"IsCurrent\"").HasDatabaseName("IX_Releases_AsOf_Current");
+        b.Property(r => r.EnteredBy).HasMaxLength(256);
+        b.Property(r => r.Comment).HasMaxLength(2000);
+        b.HasMany(r => r.Figures).WithOne(f => f.Release).HasForeignKey(f => f.ReleaseId);
     }
 }
 
@@ -16,6 +21,7 @@ internal sealed class PublishedFigureConfiguration : IEntityTypeConfiguration<Pu
 {
     public void Configure(EntityTypeBuilder<PublishedFigure> b)
     {
+        b.HasQueryFilter(f => f.Release!.IsCurrent);
         b.Property(f => f.Key).HasMaxLength(16);
         b.Property(f => f.Sources).HasMaxLength(2000);
         b.Property(f => f.Note).HasMaxLength(2000);
@@ -27,7 +33,9 @@ internal sealed class QuotaRevisionConfiguration : IEntityTypeConfiguration<Quot
 {
     public void Configure(EntityTypeBuilder<QuotaRevision> b)
     {
+        b.HasQueryFilter(q => q.IsCurrent);
         b.HasIndex(q => new { q.Year, q.Sequence }).IsUnique();
+        b.Property(q => q.EnteredBy).HasMaxLength(256);
         b.HasIndex(q => q.EffectiveFrom);
         b.Property(q => q.Label).HasMaxLength(100);
         b.Property(q => q.PublishedWording).HasMaxLength(500);
@@ -42,7 +50,9 @@ internal sealed class RegionalAllocationConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<RegionalAllocation> b)
     {
-        b.HasIndex(a => new { a.Year, a.RevisionSequence, a.RegionCode }).IsUnique();
+        b.HasQueryFilter(a => a.IsCurrent);
+        b.HasIndex(a => new { a.Year, a.RevisionSequence, a.RegionCode });
+        b.Property(a => a.EnteredBy).HasMaxLength(256);
         b.Property(a => a.RegionCode).HasMaxLength(8);
         b.Property(a => a.Source).HasMaxLength(500);
         b.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionCode).OnDelete(DeleteBehavior.Restrict);

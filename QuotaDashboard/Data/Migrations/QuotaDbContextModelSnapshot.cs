@@ -493,12 +493,35 @@ namespace QuotaDashboard.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("AsOf")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Releases_AsOf_Current")
+                        .HasFilter("\"IsCurrent\"");
+
+                    b.HasIndex("AsOf", "Version")
                         .IsUnique();
 
                     b.ToTable("Releases");
@@ -520,10 +543,24 @@ namespace QuotaDashboard.Data.Migrations
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LabourForce")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LegalAct")
                         .HasMaxLength(500)
@@ -552,6 +589,9 @@ namespace QuotaDashboard.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupersedesSequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("Units")
                         .HasColumnType("INTEGER");
@@ -606,6 +646,17 @@ namespace QuotaDashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsIllustrative")
                         .HasColumnType("INTEGER");
 
@@ -631,8 +682,7 @@ namespace QuotaDashboard.Data.Migrations
 
                     b.HasIndex("RegionCode");
 
-                    b.HasIndex("Year", "RevisionSequence", "RegionCode")
-                        .IsUnique();
+                    b.HasIndex("Year", "RevisionSequence", "RegionCode");
 
                     b.ToTable("Allocations");
                 });
@@ -765,11 +815,13 @@ namespace QuotaDashboard.Data.Migrations
 
             modelBuilder.Entity("QuotaDashboard.Data.PublishedFigure", b =>
                 {
-                    b.HasOne("QuotaDashboard.Data.PublishedRelease", null)
+                    b.HasOne("QuotaDashboard.Data.PublishedRelease", "Release")
                         .WithMany("Figures")
                         .HasForeignKey("ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Release");
                 });
 
             modelBuilder.Entity("QuotaDashboard.Data.RegionalAllocation", b =>

@@ -73,7 +73,8 @@ public sealed class DatabaseSeeder(IDbContextFactory<QuotaDbContext> dbFactory, 
         System.Linq.Expressions.Expression<Func<TEntity, TKey>> key, IEnumerable<TEntity> rows, CancellationToken cancellationToken)
         where TEntity : class
     {
-        var existing = (await set.AsNoTracking().Select(key).ToListAsync(cancellationToken)).ToHashSet();
+        // Superseded rows count too: a corrected seed row is not seeded again.
+        var existing = (await set.IgnoreQueryFilters().AsNoTracking().Select(key).ToListAsync(cancellationToken)).ToHashSet();
         var keyOf = key.Compile();
         var missing = rows.Where(r => !existing.Contains(keyOf(r))).ToList();
         if (missing.Count == 0)
