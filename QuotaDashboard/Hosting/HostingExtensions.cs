@@ -97,6 +97,8 @@ public static class HostingExtensions
         services.AddScoped<QuotaDashboard.Features.Export.ExportService>();
         services.AddScoped<ReportUploads>();
         services.AddScoped<ReportQueries>();
+        services.AddScoped<QuotaDashboard.Features.Releases.ReleaseCommands>();
+        services.AddScoped<QuotaDashboard.Features.Releases.ReleaseQueries>();
         return services;
     }
 

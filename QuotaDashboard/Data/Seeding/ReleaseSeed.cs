@@ -31,15 +31,6 @@ public static class ReleaseSeed
             ? DateOnly.ParseExact(asOf + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture)
             : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static FigureKind ParseFigure(string figure) => figure switch
-    {
-        "total" => FigureKind.Total,
-        "category" => FigureKind.Category,
-        "sector" => FigureKind.Sector,
-        "country" => FigureKind.Country,
-        "employers" => FigureKind.Employers,
-        "local_employees_more_than" => FigureKind.LocalEmployeesMoreThan,
-        "local_share_pct" => FigureKind.LocalSharePct,
-        _ => throw new FormatException($"Unknown figure '{figure}' in releases.csv."),
-    };
+    public static FigureKind ParseFigure(string figure) =>
+        FigureNames.TryParse(figure, out var kind) ? kind : throw new FormatException($"Unknown figure '{figure}' in releases.csv.");
 }

@@ -50,6 +50,10 @@ public static class UserAccess
         user.Identity?.IsAuthenticated == true && !user.IsApiToken()
         && (user.IsInRole(Roles.Analyst) || (user.IsOfficer() && user.RegionCode() is not null));
 
+    /// <summary>The national record (releases, quota revisions, allocations) is kept by analysts alone; tokens only read.</summary>
+    public static bool CanEditRecord(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && !user.IsApiToken() && user.IsInRole(Roles.Analyst);
+
     public static bool CanSeeAudit(this ClaimsPrincipal user) =>
         !user.IsApiToken() && (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Analyst));
 }

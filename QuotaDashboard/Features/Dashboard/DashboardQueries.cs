@@ -276,17 +276,10 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             return null;
         }
         var figures = release.Figures.OrderBy(f => f.Id)
-            .Select(f => new PublishedFigureView(FigureName(f.Figure), f.Key, f.Value, f.Sources, f.Note)).ToList();
+            .Select(f => new PublishedFigureView(FigureNames.Name(f.Figure), f.Key, f.Value, f.Sources, f.Note)).ToList();
         return new PublishedReleaseView(release.AsOf, release.AsOfPrecision.ToString().ToLowerInvariant(), release.PublishedOn, figures,
             figures.SelectMany(f => f.Sources.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList());
     }
-
-    public static string FigureName(FigureKind kind) => kind switch
-    {
-        FigureKind.LocalEmployeesMoreThan => "local_employees_more_than",
-        FigureKind.LocalSharePct => "local_share_pct",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 
     /// <summary>
     /// The record on one time axis: nationally the published totals, the sum of the regional reports and the quota;

@@ -32,13 +32,22 @@ public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFacto
                 Total = g.Where(f => f.Figure == FigureKind.Total).Sum(f => (double?)f.Value),
                 Categories = g.Where(f => f.Figure == FigureKind.Category).Sum(f => f.Value),
                 CategoryCount = g.Count(f => f.Figure == FigureKind.Category),
+                Sectors = g.Where(f => f.Figure == FigureKind.Sector).Sum(f => f.Value),
+                Countries = g.Where(f => f.Figure == FigureKind.Country).Sum(f => f.Value),
             })
-            .Join(db.Releases, s => s.ReleaseId, r => r.Id, (s, r) => new { r.AsOf, s.Total, s.Categories, s.CategoryCount })
+            .Join(db.Releases, s => s.ReleaseId, r => r.Id, (s, r) => new { r.AsOf, s.Total, s.Categories, s.CategoryCount, s.Sectors, s.Countries })
             .OrderByDescending(x => x.AsOf)
             .ToListAsync(ct);
         issues.AddRange(releaseSums
             .Where(r => r.CategoryCount == categoryCount && r.Total is { } total && (decimal)total != r.Categories)
             .Select(r => new QualityIssue(QualityKind.BreakdownGap, r.AsOf, "categories", (decimal)r.Total!.Value, r.Categories, null)));
+        // Sectors and countries name only the largest, so only a sum above the total is a disagreement.
+        issues.AddRange(releaseSums
+            .Where(r => r.Total is { } total && (decimal)total < r.Sectors)
+            .Select(r => new QualityIssue(QualityKind.BreakdownGap, r.AsOf, "sectors", (decimal)r.Total!.Value, r.Sectors, null)));
+        issues.AddRange(releaseSums
+            .Where(r => r.Total is { } total && (decimal)total < r.Countries)
+            .Select(r => new QualityIssue(QualityKind.BreakdownGap, r.AsOf, "countries", (decimal)r.Total!.Value, r.Countries, null)));
 
         var regionalSums = await db.Reports.AsNoTracking()
             .Where(r => r.CurrentRevisionId != null)

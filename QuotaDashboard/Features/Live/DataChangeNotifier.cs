@@ -24,6 +24,9 @@ public sealed class DataChangeNotifier(ILogger<DataChangeNotifier> logger)
         get { lock (_gate) { return _handlers.Count; } }
     }
 
+    /// <summary>Tells the subscribers without making the writer wait for them.</summary>
+    public void Publish(DataChange change) => _ = Task.Run(() => PublishAsync(change));
+
     public async Task PublishAsync(DataChange change)
     {
         Func<DataChange, Task>[] handlers;
