@@ -3,10 +3,8 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using QuotaDashboard.Components.Charts;
 using QuotaDashboard.Components.Pages.Dashboard;
-using QuotaDashboard.Hosting;
 using QuotaDashboard.Tests.Infrastructure;
 
 namespace QuotaDashboard.Tests.Components;
@@ -14,11 +12,9 @@ namespace QuotaDashboard.Tests.Components;
 public sealed class DashboardPageTests : IClassFixture<SeededDatabase>, IAsyncLifetime
 {
     // MudBlazor's services can only be disposed asynchronously, so the context is not the test class itself.
-    private readonly BunitContext _context = new();
+    private readonly BunitContext _context;
 
     private BunitServiceProvider Services => _context.Services;
-
-    private BunitJSInterop JSInterop => _context.JSInterop;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -26,10 +22,7 @@ public sealed class DashboardPageTests : IClassFixture<SeededDatabase>, IAsyncLi
 
     public DashboardPageTests(SeededDatabase database)
     {
-        Services.AddMudServices();
-        Services.AddQuotaDashboardCore($"Data Source={database.File}");
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.AddAuthorization().SetAuthorized("analyst@test.kz").SetRoles(QuotaDashboard.Data.Roles.Analyst);
+        _context = PageContext.Create(database, "analyst@test.kz", QuotaDashboard.Data.Roles.Analyst);
         SetCulture("en-US");
     }
 

@@ -39,6 +39,22 @@ public sealed class ExportTests(AppFactory factory) : IClassFixture<AppFactory>
     /// <summary>The rows under the header block: the column names, then the numbers.</summary>
     private static List<string[]> TableOf(List<string[]> rows) => rows.SkipWhile(r => r.Any(c => c.Length > 0)).Skip(1).ToList();
 
+    private static Dictionary<string, string> HeaderOf(List<string[]> rows) => rows.TakeWhile(r => r.Any(c => c.Length > 0)).ToDictionary(r => r[0], r => r[1]);
+
+    private static List<IDictionary<string, object?>> ReadXlsx(byte[] bytes, string? sheet = null)
+    {
+        using var stream = new MemoryStream(bytes);
+        return stream.Query(sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
+    }
+
+    private static Dictionary<string, string> HeaderOf(List<IDictionary<string, object?>> rows) =>
+        rows.TakeWhile(r => r["A"] is not null).ToDictionary(r => (string)r["A"]!, r => r["B"] as string ?? "");
+
+    /// <summary>The rows under the column names of a sheet read back from XLSX.</summary>
+    private static List<IDictionary<string, object?>> TableOf(List<IDictionary<string, object?>> rows) => rows.SkipWhile(r => r["A"] is not null).Skip(2).ToList();
+
+    private static string Illustrative(string language) => language == "ru" ? "иллюстративные региональные данные" : "illustrative regional data";
+
     private async Task<JsonElement> DashboardJsonAsync(HttpClient client, string query) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/dashboard?{query}", Json);
 
@@ -59,7 +75,7 @@ public sealed class ExportTests(AppFactory factory) : IClassFixture<AppFactory>
             var table = TableOf(ReadCsv(await response.Content.ReadAsByteArrayAsync()));
             var expected = api.GetProperty(property).GetProperty("items").EnumerateArray()
                 .Select(i => (i.GetProperty("name").GetString(), i.GetProperty("count").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            Assert.Equal(expected, table.Skip(1).Select(r => ((string?)r[1], r[2])));
+            Assert.Equal(expected, table.Skip(1).Take(expected.Count()).Select(r => ((string?)r[1], r[2])));
         }
     }
 
@@ -127,7 +143,7 @@ public sealed class ExportTests(AppFactory factory) : IClassFixture<AppFactory>
         var table = rows.SkipWhile(r => r["A"] is not null).Skip(2).ToList();
 
         var expected = api.GetProperty("categories").GetProperty("items").EnumerateArray().Select(i => (double)i.GetProperty("count").GetInt64());
-        Assert.Equal(expected, table.Select(r => Assert.IsType<double>(r["C"])));
+        Assert.Equal(expected, table.Take(expected.Count()).Select(r => Assert.IsType<double>(r["C"])));
     }
 
     [Fact]
@@ -140,7 +156,7 @@ public sealed class ExportTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains("About this export", sheets);
         var about = xlsx.Query(sheetName: "About this export").Cast<IDictionary<string, object?>>().ToList();
         Assert.Contains(about, r => Equals(r["A"], "As of") && Equals(r["B"], "2025-12-01"));
-        Assert.Contains(about, r => r["C"] is string s && s.Contains("14105"));
+        Assert.Contains(about, r => r["C"] is string s && s.Contains("14,105"));
     }
 
     [Fact]
@@ -217,5 +233,108 @@ public sealed class ExportTests(AppFactory factory) : IClassFixture<AppFactory>
         var response = await Client().GetAsync($"/api/export/{ChartNames.Sectors}.xlsx?asOf=2025-12&region=KZ-75");
 
         Assert.Equal("workers-by-sector_2025-12-01_KZ-75.xlsx", response.Content.Headers.ContentDisposition?.FileName);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ru")]
+    public async Task A_published_release_exported_by_category_sector_or_country_is_not_called_illustrative(string language)
+    {
+        var client = Client(language);
+
+        foreach (var chart in new[] { ChartNames.Categories, ChartNames.Sectors, ChartNames.Countries })
+        {
+            var csv = HeaderOf(ReadCsv(await client.GetByteArrayAsync($"/api/export/{chart}.csv?asOf=2025-12")));
+            var xlsx = HeaderOf(ReadXlsx(await client.GetByteArrayAsync($"/api/export/{chart}.xlsx?asOf=2025-12")));
+            Assert.All(csv.Values.Concat(xlsx.Values), value => Assert.DoesNotContain(Illustrative(language), value));
+        }
+        var workbook = await client.GetByteArrayAsync("/api/export/dashboard.xlsx?asOf=2025-12");
+        using var stream = new MemoryStream(workbook);
+        foreach (var sheet in stream.GetSheetNames().Take(3))
+        {
+            Assert.All(HeaderOf(ReadXlsx(workbook, sheet)).Values, value => Assert.DoesNotContain(Illustrative(language), value));
+        }
+    }
+
+    [Theory]
+    [InlineData("en", "Note", "Sum of regional reports", "Workers, Allocation")]
+    [InlineData("ru", "Примечание", "Сумма региональных отчётов", "Работники, Распределение")]
+    public async Task The_timeline_and_the_ranking_name_which_of_their_figures_are_illustrative(string language, string note, string regionalLine, string rankingColumns)
+    {
+        var client = Client(language);
+
+        var timeline = HeaderOf(ReadCsv(await client.GetByteArrayAsync($"/api/export/{ChartNames.Timeline}.csv?asOf=2025-12")));
+        var ranking = HeaderOf(ReadCsv(await client.GetByteArrayAsync($"/api/export/{ChartNames.Ranking}.csv?asOf=2025-12")));
+
+        Assert.Equal($"{regionalLine}: {Illustrative(language)}", timeline[note]);
+        Assert.Equal($"{rankingColumns}: {Illustrative(language)}", ranking[note]);
+        var workbook = await client.GetByteArrayAsync("/api/export/dashboard.xlsx?asOf=2025-12");
+        using var stream = new MemoryStream(workbook);
+        var about = HeaderOf(ReadXlsx(workbook, stream.GetSheetNames().Last()));
+        Assert.Contains(timeline[note], about[note]);
+        Assert.Contains(ranking[note], about[note]);
+    }
+
+    [Theory]
+    [InlineData("en", "Published total", "Difference: the items less the total", "Difference",
+        "The six categories add up to 14,105, 2 more than the total of 14,103.")]
+    [InlineData("ru", "Опубликованный итог", "Разница: строки минус итог", "Разница",
+        "Шесть категорий в сумме дают 14\u00A0105: на 2 больше, чем итог 14\u00A0103.")]
+    public async Task Every_breakdown_export_ends_with_its_total_and_says_where_the_items_do_not_add_up_to_it(
+        string language, string totalName, string gapName, string gapLabel, string gapSentence)
+    {
+        var client = Client(language);
+
+        var categories = ReadCsv(await client.GetByteArrayAsync($"/api/export/{ChartNames.Categories}.csv?asOf=2025-12"));
+        Assert.Equal(["", totalName, "14103", "100"], TableOf(categories)[^2]);
+        Assert.Equal(["", gapName, "2", ""], TableOf(categories)[^1]);
+        Assert.Equal(gapSentence, HeaderOf(categories)[gapLabel]);
+        foreach (var chart in new[] { ChartNames.Sectors, ChartNames.Countries })
+        {
+            var rows = ReadCsv(await client.GetByteArrayAsync($"/api/export/{chart}.csv?asOf=2025-12"));
+            Assert.Equal(["", totalName, "14103", "100"], TableOf(rows)[^1]);
+            Assert.False(HeaderOf(rows).ContainsKey(gapLabel));
+        }
+
+        var xlsx = TableOf(ReadXlsx(await client.GetByteArrayAsync($"/api/export/{ChartNames.Categories}.xlsx?asOf=2025-12")));
+        Assert.Equal((totalName, 14103d), ((string?)xlsx[^2]["B"], Assert.IsType<double>(xlsx[^2]["C"])));
+        Assert.Equal((gapName, 2d), ((string?)xlsx[^1]["B"], Assert.IsType<double>(xlsx[^1]["C"])));
+        var workbook = await client.GetByteArrayAsync("/api/export/dashboard.xlsx?asOf=2025-12");
+        using var stream = new MemoryStream(workbook);
+        var sheets = stream.GetSheetNames();
+        Assert.Equal(gapSentence, HeaderOf(ReadXlsx(workbook, sheets[0]))[gapLabel]);
+        Assert.Equal(2d, TableOf(ReadXlsx(workbook, sheets[0]))[^1]["C"]);
+        Assert.Equal(14103d, TableOf(ReadXlsx(workbook, sheets[1]))[^1]["C"]);
+    }
+
+    [Theory]
+    [InlineData("en", "Total of the region's report")]
+    [InlineData("ru", "Итог отчёта региона")]
+    public async Task A_regional_breakdown_ends_with_the_total_of_the_regions_report(string language, string totalName)
+    {
+        var client = Client(language);
+        var api = await DashboardJsonAsync(client, "asOf=2025-06&region=KZ-75");
+
+        var table = TableOf(ReadCsv(await client.GetByteArrayAsync($"/api/export/{ChartNames.Sectors}.csv?asOf=2025-06&region=KZ-75")));
+
+        var workers = api.GetProperty("workers").GetProperty("value").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(["", totalName, workers, "100"], table[^1]);
+    }
+
+    [Theory]
+    [InlineData("en", "Breakdown does not add up", "The six categories add up to 14,105 against the published total of 14,103 (+2).")]
+    [InlineData("ru", "Разбивка не сходится", "Шесть категорий в сумме дают 14\u00A0105 при опубликованном итоге 14\u00A0103 (+2).")]
+    public async Task The_about_sheet_words_each_data_quality_note_in_the_language_of_the_export(string language, string what, string detail)
+    {
+        var client = Client(language);
+
+        var workbook = await client.GetByteArrayAsync("/api/export/dashboard.xlsx?asOf=2025-12");
+        using var stream = new MemoryStream(workbook);
+        var about = TableOf(ReadXlsx(workbook, stream.GetSheetNames().Last()));
+
+        Assert.Contains(about, r => Equals(r["A"], "2025-12-01") && Equals(r["B"], what) && Equals(r["C"], detail));
+        var kinds = Enum.GetNames<QuotaDashboard.Features.Dashboard.QualityKind>();
+        Assert.DoesNotContain(about, r => r.Values.OfType<string>().Any(cell => kinds.Contains(cell)));
+        Assert.DoesNotContain(about, r => r["C"] is string s && s.Contains("14103"));
     }
 }

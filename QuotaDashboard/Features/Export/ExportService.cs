@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using QuotaDashboard.Components.Pages.Dashboard;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Access;
 using QuotaDashboard.Features.Dashboard;
@@ -40,39 +41,72 @@ public sealed class ExportService(
         var series = await queries.GetSeriesAsync(region, user, ct);
         var issues = await quality.GetIssuesAsync(user, ct);
         var sheets = ChartNames.All.Select(chart => Build(chart, view, series, user)).ToList();
-        sheets.Add(new ExportSheet("metadata", text["About this export"], Header(text["Dashboard"], view, SourceOf(view), user),
+        var illustrative = ChartNames.All.Zip(sheets)
+            .Select(c => IllustrativeText.For(c.First, view, series, text) is { } note ? $"{c.Second.Title} — {note}" : null)
+            .OfType<string>().ToList();
+        sheets.Add(new ExportSheet("metadata", text["About this export"],
+            Header(text["Dashboard"], view, view.Workers.Source is { } source ? SourceText(source) : text["Regional reports; quota allocations"], user,
+                illustrative.Count == 0 ? null : string.Join("; ", illustrative)),
             [text["Date"], text["What"], text["Detail"]],
-            issues.Select(i => new object?[] { i.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.Kind.ToString(), QualityText(i) }).ToList()));
+            issues.Select(i => new object?[]
+            {
+                i.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                QualityText.KindName(i.Kind, text),
+                QualityText.Describe(i, text, CultureInfo.CurrentCulture),
+            }).ToList()));
         await AuditAsync(user, $"dashboard {month:yyyy-MM-dd}{(region is null ? "" : " " + region)}", ct);
         return sheets;
     }
 
-    private ExportSheet Build(string chart, DashboardView view, TimelineSeries? series, ClaimsPrincipal user) => chart switch
+    private ExportSheet Build(string chart, DashboardView view, TimelineSeries? series, ClaimsPrincipal user)
     {
-        ChartNames.Categories => Breakdown(chart, text["Workers by permit category"], view, view.Categories, text["Key"], user),
-        ChartNames.Sectors => Breakdown(chart, text["Workers by sector (OKED)"], view, view.Sectors, text["OKED"], user),
-        ChartNames.Countries => Breakdown(chart, text["Workers by country of origin"], view, view.Countries, text["Code"], user),
-        ChartNames.Timeline => Timeline(chart, view, series!, user),
-        _ => Ranking(chart, view, user),
+        var note = IllustrativeText.For(chart, view, series, text);
+        return chart switch
+        {
+            ChartNames.Categories => Breakdown(chart, text["Workers by permit category"], view, view.Categories, text["Key"], user, note),
+            ChartNames.Sectors => Breakdown(chart, text["Workers by sector (OKED)"], view, view.Sectors, text["OKED"], user, note),
+            ChartNames.Countries => Breakdown(chart, text["Workers by country of origin"], view, view.Countries, text["Code"], user, note),
+            ChartNames.Timeline => Timeline(chart, view, series!, user, note),
+            _ => Ranking(chart, view, user, note),
+        };
+    }
+
+    /// <summary>The items, then the total they belong to and, where they do not add up to it, the difference.</summary>
+    private ExportSheet Breakdown(string name, string title, DashboardView view, BreakdownView breakdown, string keyHeader, ClaimsPrincipal user, string? note)
+    {
+        var rows = breakdown.Items.Select(i => new object?[]
+        {
+            i.IsRemainder ? "" : i.Key, i.Name, i.Count,
+            breakdown.Total is > 0 and var total ? Math.Round(100.0 * i.Count / total, 1) : null,
+        }).ToList();
+        if (breakdown.Items.Count > 0 && breakdown.Total is { } sum)
+        {
+            rows.Add(["", TotalName(breakdown.Source), sum, sum > 0 ? 100.0 : null]);
+            if (breakdown.Gap is { } gap && gap != 0)
+            {
+                rows.Add(["", text["Difference: the items less the total"].Value, gap, null]);
+            }
+        }
+        var header = Header(title, view, breakdown.Source is { } source ? SourceText(source) : text["Not published for this month"], user, note,
+            QualityText.BreakdownGap(name, breakdown, text, CultureInfo.CurrentCulture));
+        return new(name, title, header, [keyHeader, text["Name"], text["Workers"], text["Share"] + " (%)"], rows);
+    }
+
+    private string TotalName(FigureSource? source) => source?.Kind switch
+    {
+        SourceKind.PublishedRelease => text["Published total"],
+        SourceKind.RegionalReport => text["Total of the region's report"],
+        _ => text["Total of the regional reports"],
     };
 
-    private ExportSheet Breakdown(string name, string title, DashboardView view, BreakdownView breakdown, string keyHeader, ClaimsPrincipal user) =>
-        new(name, title, Header(title, view, breakdown.Source, user),
-            [keyHeader, text["Name"], text["Workers"], text["Share"] + " (%)"],
-            breakdown.Items.Select(i => new object?[]
-            {
-                i.IsRemainder ? "" : i.Key, i.Name, i.Count,
-                breakdown.Total is > 0 and var total ? Math.Round(100.0 * i.Count / total, 1) : null,
-            }).ToList());
-
-    private ExportSheet Timeline(string name, DashboardView view, TimelineSeries series, ClaimsPrincipal user)
+    private ExportSheet Timeline(string name, DashboardView view, TimelineSeries series, ClaimsPrincipal user, string? note)
     {
         var title = view.Region is null ? text["Workers and the quota over time"].Value
             : string.Format(CultureInfo.CurrentCulture, text["{0}: workers and allocation over time"], view.Region.Name);
         var dates = series.Published.Select(p => p.Date).Concat(series.RegionalSums.Select(p => p.Date))
             .Concat(series.Quota.Select(q => q.EffectiveFrom)).Distinct().Order();
-        return new ExportSheet(name, title, Header(title, view, null, user, timeline: true),
-            [text["Date"], text["Published national total"], view.Region is null ? text["Sum of regional reports"] : text["Regional reports"],
+        return new ExportSheet(name, title, Header(title, view, text["Published releases of the Ministry of Labour and Social Protection; regional reports; quota revisions"], user, note),
+            [text["Date"], text["Published national total"], IllustrativeText.RegionalLine(view, text),
              view.Region is null ? text["Quota in force"] : text["Allocation in force"], text["Source"]],
             dates.Select(date =>
             {
@@ -89,10 +123,10 @@ public sealed class ExportService(
             }).ToList());
     }
 
-    private ExportSheet Ranking(string name, DashboardView view, ClaimsPrincipal user)
+    private ExportSheet Ranking(string name, DashboardView view, ClaimsPrincipal user, string? note)
     {
         var title = text["Regions by use of their allocation"].Value;
-        return new ExportSheet(name, title, Header(title, view, null, user),
+        return new ExportSheet(name, title, Header(title, view, text["Regional reports; quota allocations"], user, note),
             [text["Code"], text["Region"], text["Workers"], text["Allocation"], text["Use"] + " (%)", text["Allocation source"]],
             view.Ranking.Select(r => new object?[]
             {
@@ -101,31 +135,30 @@ public sealed class ExportService(
             }).ToList());
     }
 
-    private List<KeyValuePair<string, string>> Header(string title, DashboardView view, FigureSource? source, ClaimsPrincipal user, bool timeline = false)
+    /// <summary>Title, date, filters and source; the note says which of these figures, if any, are illustrative; the difference, how far a breakdown is from its total.</summary>
+    private List<KeyValuePair<string, string>> Header(string title, DashboardView view, string source, ClaimsPrincipal user, string? note, string? difference = null)
     {
         List<KeyValuePair<string, string>> header =
         [
             new(text["Title"], title),
             new(text["As of"], view.Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             new(text["Region"], view.Region is null ? text["All of Kazakhstan"] : $"{view.Region.Name} ({view.Region.Code})"),
-            new(text["Source"], timeline
-                ? text["Published releases of the Ministry of Labour and Social Protection; regional reports; quota revisions"]
-                : source is null ? text["Regional reports; quota allocations"] : string.Join(" ", [source.Text, .. source.Links])),
+            new(text["Source"], source),
         ];
-        if (view.Illustrative || source?.Illustrative == true)
+        if (note is not null)
         {
-            header.Add(new(text["Note"], text["illustrative regional data"]));
+            header.Add(new(text["Note"], note));
+        }
+        if (difference is not null)
+        {
+            header.Add(new(text["Difference"], difference));
         }
         header.Add(new(text["Generated at"], clock.GetUtcNow().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)));
         header.Add(new(text["Generated by"], user.Who()));
         return header;
     }
 
-    private static FigureSource? SourceOf(DashboardView view) => view.Workers.Source;
-
-    private string QualityText(QualityIssue issue) =>
-        string.Join(" ", new[] { issue.Subject, issue.Expected?.ToString(CultureInfo.InvariantCulture), issue.Actual?.ToString(CultureInfo.InvariantCulture), issue.Detail }
-            .Where(s => !string.IsNullOrEmpty(s)));
+    private static string SourceText(FigureSource source) => string.Join(" ", [source.Text, .. source.Links]);
 
     /// <summary>Records an export made in the browser (an image, a printed briefing), which the server does not see otherwise.</summary>
     public Task RecordBrowserExportAsync(ClaimsPrincipal user, string subject, CancellationToken ct = default) =>

@@ -1,0 +1,19 @@
+using Bunit;
+using MudBlazor.Services;
+using QuotaDashboard.Hosting;
+
+namespace QuotaDashboard.Tests.Infrastructure;
+
+/// <summary>A bUnit context with the product's services over a seeded database, signed in with one role.</summary>
+public static class PageContext
+{
+    public static BunitContext Create(SeededDatabase database, string user, string role)
+    {
+        var context = new BunitContext();
+        context.Services.AddMudServices();
+        context.Services.AddQuotaDashboardCore($"Data Source={database.File}");
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.AddAuthorization().SetAuthorized(user).SetRoles(role);
+        return context;
+    }
+}
