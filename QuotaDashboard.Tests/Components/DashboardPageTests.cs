@@ -107,17 +107,33 @@ public sealed class DashboardPageTests : IClassFixture<SeededDatabase>, IAsyncLi
     }
 
     [Fact]
-    public void Zooming_the_timeline_to_one_year_narrows_its_time_axis_to_that_year()
+    public void The_timeline_opens_on_the_year_of_the_month_shown_and_the_whole_record_is_one_click_away()
     {
-        var cut = RenderDashboard();
-        Assert.Null(Chart(cut, "quota-timeline").XMin);
+        var cut = RenderDashboard("2025-12");
+        Assert.Equal(("2025-01-01", "2025-12-31"), (Chart(cut, "quota-timeline").XMin, Chart(cut, "quota-timeline").XMax));
+        Assert.Equal("true", cut.FindAll(".mud-chip").Single(c => c.TextContent.Trim() == "2025").GetAttribute("aria-pressed"));
 
-        cut.FindAll(".mud-chip").Single(c => c.TextContent.Trim() == "2025").Click();
+        cut.FindAll(".mud-chip").Single(c => c.TextContent.Trim() == "Whole record").Click();
 
         cut.WaitForAssertion(() =>
         {
             var timeline = Chart(cut, "quota-timeline");
-            Assert.Equal(("2025-01-01", "2025-12-31"), (timeline.XMin, timeline.XMax));
+            Assert.Equal((null, null), (timeline.XMin, timeline.XMax));
+            Assert.Equal(11, timeline.Marks.Count);
+        });
+    }
+
+    [Fact]
+    public void Zooming_the_timeline_to_one_year_narrows_its_time_axis_to_that_year()
+    {
+        var cut = RenderDashboard("2025-12");
+
+        cut.FindAll(".mud-chip").Single(c => c.TextContent.Trim() == "2024").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            var timeline = Chart(cut, "quota-timeline");
+            Assert.Equal(("2024-01-01", "2024-12-31"), (timeline.XMin, timeline.XMax));
         });
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using QuotaDashboard.Data;
 using QuotaDashboard.Tests.Infrastructure;
@@ -8,32 +7,13 @@ using QuotaDashboard.Tests.Infrastructure;
 namespace QuotaDashboard.Tests.Upload;
 
 /// <summary><c>GET /reports/template.csv</c> through the real HTTP pipeline, signed in through the sign-in form.</summary>
-public sealed partial class TemplateEndpointTests(AppFactory factory) : IClassFixture<AppFactory>
+public sealed class TemplateEndpointTests(AppFactory factory) : IClassFixture<AppFactory>
 {
     private const string Template = "/reports/template.csv";
 
     private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>Posts the sign-in form with the demonstration account of the role; the client keeps the cookie.</summary>
-    private async Task<HttpClient> SignedInAsync(string role, string? region = null)
-    {
-        var client = Client();
-        var account = BrowserFixture.Demo(role, region);
-        var form = await client.GetStringAsync("/Account/Login");
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
-            ["Input.Email"] = account.Email,
-            ["Input.Password"] = account.Password,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.DoesNotContain("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
-        return client;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    private Task<HttpClient> SignedInAsync(string role, string? region = null) => factory.SignedInClientAsync(role, region);
 
     [Fact]
     public async Task Anonymous_requests_are_sent_to_the_sign_in_page()

@@ -42,7 +42,7 @@ export function exportPng(spec, meta) {
     for (const scale of Object.values(config.options.scales)) {
         scale.ticks = { ...scale.ticks, font: { ...font, size: 15 } };
     }
-    config.plugins = [{
+    config.plugins.push({
         id: 'exportFrame',
         beforeDraw: c => {
             const ctx = c.ctx;
@@ -70,7 +70,7 @@ export function exportPng(spec, meta) {
             ctx.fillText(meta.source, 40, height - 28, width - 80);
             ctx.restore();
         },
-    }];
+    });
     const offscreen = new Chart(canvas, config);
     const url = canvas.toDataURL('image/png');
     offscreen.destroy();
@@ -84,6 +84,7 @@ export function exportPng(spec, meta) {
 
 function toConfig(canvas, spec) {
     canvas.dataset.rendered = 'false';
+    layouts.set(canvas, { marks: spec.marks, rows: spec.marks.map(() => 0) });
     const number = new Intl.NumberFormat(spec.locale, { maximumFractionDigits: 1 });
     const format = v => v === null || v === undefined ? '' : number.format(v) + (spec.valueSuffix ?? '');
     const timeline = spec.kind === 'Timeline';
@@ -106,7 +107,7 @@ function toConfig(canvas, spec) {
         scales: timeline ? timeScales(spec, format) : categoryScales(spec, format),
     };
     const datasets = spec.series.map(s => timeline ? timeDataset(s) : barDataset(s));
-    return { type: timeline ? 'line' : 'bar', data: { labels: timeline ? undefined : spec.labels, datasets }, options };
+    return { type: timeline ? 'line' : 'bar', data: { labels: timeline ? undefined : spec.labels, datasets }, options, plugins: [revisionLabels] };
 }
 
 function categoryScales(spec, format) {
@@ -156,6 +157,14 @@ function timeDataset(s) {
     }
 }
 
+const labelFont = { ...font, size: 10 };
+const labelPadding = 3;
+const labelHeight = labelFont.size * 1.2 + 2 * labelPadding;
+const labelGap = 4;
+
+// The row of each mark's label, per canvas, worked out once the axes are laid out and read when the labels are placed.
+const layouts = new WeakMap();
+
 function marks(spec) {
     const result = {};
     spec.marks.forEach((m, i) => {
@@ -169,12 +178,59 @@ function marks(spec) {
             label: {
                 display: true,
                 content: m.label,
-                position: i % 2 === 0 ? 'start' : 'end',
+                position: 'start',
+                yAdjust: ({ chart }) => -(layouts.get(chart.canvas)?.rows[i] ?? 0) * (labelHeight + labelGap / 2),
                 backgroundColor: 'rgba(198, 40, 40, 0.85)',
-                font: { ...font, size: 10 },
-                padding: 3,
+                font: labelFont,
+                padding: labelPadding,
             },
         };
     });
     return result;
 }
+
+/**
+ * Revision labels stand at the foot of the plot, where the axis starts at zero and no line runs. Revisions close in
+ * time would put their labels on top of each other, so a label that would touch one already placed goes up a row.
+ */
+const revisionLabels = {
+    id: 'revisionLabels',
+    afterLayout(chart) {
+        const layout = layouts.get(chart.canvas);
+        if (!layout || layout.marks.length === 0) {
+            return;
+        }
+        const { left, right } = chart.chartArea;
+        const scale = chart.scales.x;
+        const ctx = chart.ctx;
+        ctx.save();
+        ctx.font = `bold ${labelFont.size}px ${labelFont.family}`;
+        const boxes = layout.marks
+            .map((m, i) => ({ i, at: scale.getPixelForValue(scale.parse(m.x)), width: ctx.measureText(m.label).width + 2 * labelPadding }))
+            .filter(b => b.at >= left && b.at <= right)
+            // The annotation plugin keeps a label inside the chart area: the box starts where that puts it.
+            .map(b => ({ ...b, start: Math.min(Math.max(b.at, left + labelPadding + b.width / 2), right - labelPadding - b.width / 2) - b.width / 2 }))
+            .sort((a, b) => a.start - b.start);
+        ctx.restore();
+        const rowEnds = [];
+        layout.rows = layout.marks.map(() => 0);
+        for (const box of boxes) {
+            let row = rowEnds.findIndex(end => end + labelGap <= box.start);
+            if (row < 0) {
+                row = rowEnds.length;
+            }
+            rowEnds[row] = box.start + box.width;
+            layout.rows[box.i] = row;
+        }
+    },
+    // Where each label was drawn, for the browser tests that check that none hides another or is cut by the edge.
+    afterDraw(chart) {
+        const boxes = Chart.registry.getPlugin('annotation').getAnnotations(chart)
+            .map(a => a.label)
+            .filter(l => l && l.options.display && l._visible !== false)
+            .map(l => ({ text: [l.options.content].flat().join(' '), x: l.x, y: l.y, width: l.width, height: l.height }));
+        const { left, top, right, bottom } = chart.chartArea;
+        chart.canvas.dataset.chartArea = JSON.stringify({ left, top, right, bottom });
+        chart.canvas.dataset.labelBoxes = JSON.stringify(boxes);
+    },
+};
