@@ -160,6 +160,90 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
         Assert.Equal(december.Total + 250, (await queries.GetDashboardAsync(month, "KZ-75", TestUsers.Analyst())).Workers.Value);
     }
 
+    [Theory]
+    [InlineData("0001-01")]
+    [InlineData("1900-01")]
+    [InlineData("2018-12")]
+    public async Task A_month_before_the_first_month_of_the_record_is_refused_with_a_message_naming_that_month_and_stores_nothing(string month)
+    {
+        var input = StoredReports.Simple("KZ-79", DateOnly.ParseExact(month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), 100);
+        var before = await StoreTables.CountRowsAsync(store);
+        var heard = new List<DataChange>();
+        using var subscription = Notifier.Subscribe(c => { heard.Add(c); return Task.CompletedTask; });
+
+        var result = await SaveAsync(input, "officer of KZ-79", expectedVersion: null);
+
+        var problem = Assert.Single(Assert.IsType<SaveResult.Invalid>(result).Problems);
+        Assert.Equal(ReportField.Month, problem.Field);
+        Assert.Equal($"{month} is before the earliest reporting month, 2019-01.", problem.Message);
+        Assert.Equal(before, await StoreTables.CountRowsAsync(store));
+        Assert.Empty(heard);
+    }
+
+    [Fact]
+    public async Task The_first_month_of_the_record_can_be_reported()
+    {
+        Assert.IsType<SaveResult.Saved>(await SaveAsync(StoredReports.Simple("KZ-79", new DateOnly(2019, 1, 1), 100), "officer of KZ-79", expectedVersion: null));
+    }
+
+    [Fact]
+    public async Task Saving_the_current_revision_again_says_nothing_changed_and_stores_nothing()
+    {
+        var month = new DateOnly(2025, 6, 1);
+        var current = await StoredReports.CurrentInputAsync(store, "KZ-11", month);
+        var before = await StoreTables.CountRowsAsync(store);
+        var heard = new List<DataChange>();
+        using var subscription = Notifier.Subscribe(c => { heard.Add(c); return Task.CompletedTask; });
+
+        var result = await SaveAsync(current with { Month = month.AddDays(9), Comment = $" {current.Comment} " }, "officer of KZ-11", expectedVersion: 1);
+
+        Assert.Equal(new SaveResult.Unchanged(1, 1), result);
+        Assert.Equal(before, await StoreTables.CountRowsAsync(store));
+        Assert.Equal(1, (await StoredReports.ReportAsync(store, "KZ-11", month)).Version);
+        Assert.Empty(heard);
+    }
+
+    public static TheoryData<string> OneChange() => ["total", "employers", "local employees", "comment", "mismatch reason", "a sector line moved to another section"];
+
+    [Theory]
+    [MemberData(nameof(OneChange))]
+    public async Task A_change_to_any_one_figure_line_or_text_is_stored_as_a_new_revision(string what)
+    {
+        var month = new DateOnly(2025, 5, 1);
+        var current = await StoredReports.CurrentInputAsync(store, "KZ-11", month);
+        var version = (await StoredReports.ReportAsync(store, "KZ-11", month)).Version;
+        var sector = current.Sectors.Keys.Order(StringComparer.Ordinal).First();
+        var changed = what switch
+        {
+            "total" => current with { Total = current.Total + 1, MismatchReason = "Ten permits not yet broken down." },
+            "employers" => current with { Employers = (current.Employers ?? 0) + 1 },
+            "local employees" => current with { LocalEmployees = (current.LocalEmployees ?? 0) + 1 },
+            "comment" => current with { Comment = "Checked against the akimat's list." },
+            "mismatch reason" => current with { MismatchReason = "Nothing disagrees, but a reason is given." },
+            _ => current with
+            {
+                Sectors = current.Sectors.Select(s => s.Key == sector ? new KeyValuePair<string, int>("U", s.Value) : s)
+                    .GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Sum(s => s.Value)),
+            },
+        };
+
+        var result = await SaveAsync(changed, "officer of KZ-11", expectedVersion: null);
+
+        Assert.IsType<SaveResult.Saved>(result);
+        Assert.Equal(version + 1, (await StoredReports.ReportAsync(store, "KZ-11", month)).Version);
+    }
+
+    [Fact]
+    public async Task A_line_of_zero_is_not_stored_so_adding_one_changes_nothing()
+    {
+        var month = new DateOnly(2025, 4, 1);
+        var current = await StoredReports.CurrentInputAsync(store, "KZ-11", month);
+
+        var result = await SaveAsync(current with { Countries = current.Countries.Append(new("MN", 0)).ToDictionary() }, "officer of KZ-11", expectedVersion: 1);
+
+        Assert.Equal(new SaveResult.Unchanged(1, 1), result);
+    }
+
     private DataChangeNotifier Notifier => store.Get<DataChangeNotifier>();
 
     private Task<SaveResult> SaveAsync(ReportInput input, string enteredBy, int? expectedVersion) =>

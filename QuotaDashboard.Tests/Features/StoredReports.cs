@@ -22,7 +22,7 @@ public static class StoredReports
         IReadOnlyDictionary<string, int> Lines(Breakdown dimension) =>
             revision.Lines.Where(l => l.Dimension == dimension).OrderBy(l => l.Key, StringComparer.Ordinal).ToDictionary(l => l.Key, l => l.Count);
         return new ReportInput(region, month, revision.Total, Lines(Breakdown.Category), Lines(Breakdown.Sector), Lines(Breakdown.Country),
-            revision.Employers, revision.LocalEmployees);
+            revision.Employers, revision.LocalEmployees, revision.Comment, revision.MismatchReason);
     }
 
     /// <summary>The same report with <paramref name="extra"/> more workers, in the total and in one key of every breakdown, so that each still adds up.</summary>

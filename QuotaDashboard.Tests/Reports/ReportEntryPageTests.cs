@@ -1,4 +1,5 @@
 using Bunit;
+using MudBlazor;
 using QuotaDashboard.Components.Pages.Reports;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Dashboard;
@@ -130,5 +131,43 @@ public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsync
         var latest = (await StoredReports.RevisionsAsync(_store, "KZ-75", month))[^1];
         Assert.Equal((3, "analyst@test.kz", 40_000, original.Employers), (latest.Number, latest.EnteredBy, latest.LocalEmployees, latest.Employers));
         Assert.Empty(analyst.FindAll("[data-testid^=newer-]"));
+    }
+
+    [Fact]
+    public void The_month_picker_offers_only_the_months_from_the_first_of_the_record_to_the_current_one()
+    {
+        var cut = OpenAsOfficer("2026-01");
+
+        var picker = cut.FindComponent<MudDatePicker>().Instance;
+
+        // The bounds the page hands to the picker are what limits the months it offers.
+#pragma warning disable MUD0012
+        Assert.Equal((new DateTime(2019, 1, 1), new DateTime(2026, 6, 1)), (picker.MinDate, picker.MaxDate));
+#pragma warning restore MUD0012
+    }
+
+    [Theory]
+    [InlineData("0001-01", 2019, 1)]
+    [InlineData("2018-12", 2019, 1)]
+    [InlineData("2099-01", 2026, 6)]
+    public void A_month_outside_the_record_in_the_address_opens_the_nearest_month_that_can_be_reported(string asked, int year, int month)
+    {
+        var cut = OpenAsOfficer(asked);
+
+        Assert.Equal(new DateTime(year, month, 1), cut.FindComponent<MudDatePicker>().Instance.Date);
+        Assert.Contains(ReportText.Month(new DateOnly(year, month, 1)), Text(cut, "form-source"));
+    }
+
+    [Fact]
+    public async Task Saving_the_form_as_it_was_loaded_says_nothing_changed_and_adds_no_revision()
+    {
+        var month = new DateOnly(2025, 5, 1);
+        var cut = OpenAsOfficer("2025-05");
+
+        ReportPages.Button(cut, "Save report").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Nothing changed; nothing was saved.", Text(cut, "save-result")), ReportPages.Wait);
+        Assert.Single(await StoredReports.RevisionsAsync(_store, "KZ-75", month));
+        Assert.Equal(1, (await StoredReports.ReportAsync(_store, "KZ-75", month)).Version);
     }
 }

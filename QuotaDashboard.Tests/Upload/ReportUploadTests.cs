@@ -105,6 +105,9 @@ public sealed class ReportUploadTests(SeededDatabase store) : IClassFixture<Seed
             { "an unknown country", Csv(good.With("countries", "XX=100")), [(2, "countries")], "Unknown country code 'XX'" },
             { "countries not written as CODE=count", Csv(good.With("countries", "China 100")), [(2, "countries")], "CODE=count" },
             { "a future month", Csv(Row("KZ-75", "2099-01", 100)), [(2, "month")], "in the future" },
+            { "a month of year one", Csv(good, Row("KZ-75", "0001-01", 100)), [(3, "month")], "0001-01 is before the earliest reporting month, 2019-01" },
+            { "a month of 1900", Csv(Row("KZ-75", "1900-01", 100)), [(2, "month")], "1900-01 is before the earliest reporting month, 2019-01" },
+            { "the month before the record", Csv(Row("KZ-75", "2018-12", 100)), [(2, "month")], "2018-12 is before the earliest reporting month, 2019-01" },
             { "a month written as a date", Csv(Row("KZ-75", "01.08.2024", 100)), [(2, "month")], "yyyy-MM" },
             { "the same report twice", Csv(good, Row("KZ-71", "2024-08", 5), good.With("total", "100")), [(4, "month")], "more than once" },
             { "a breakdown that disagrees without a reason", Csv(good.With("cat3", "90")), [(2, "cat1–ict")], "add up to 90" },
@@ -135,6 +138,43 @@ public sealed class ReportUploadTests(SeededDatabase store) : IClassFixture<Seed
         Assert.All(refused.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Message)));
         Assert.Equal(before, await StoreTables.CountRowsAsync(store));
         Assert.Empty(heard);
+    }
+
+    [Fact]
+    public async Task Rows_that_repeat_the_stored_reports_are_reported_as_unchanged_and_the_other_rows_are_stored()
+    {
+        var month = new DateOnly(2024, 4, 1);
+        var almaty = await StoredReports.CurrentInputAsync(store, "KZ-75", month);
+        var before = await CountsAsync();
+
+        var result = await Uploads.UploadAsync(Stream(Csv(
+            Row("KZ-71", "2024-04", 1_234),
+            AsRow(almaty))), Analyst);
+
+        var stored = Assert.IsType<UploadResult.Stored>(result).Reports;
+        Assert.Equal([(2, "KZ-71", false), (3, "KZ-75", true)], stored.Select(r => (r.Row, r.RegionCode, r.Unchanged)));
+        Assert.Equal(1, stored[1].RevisionNumber);
+        var after = await CountsAsync();
+        Assert.Equal(before["Revisions"] + 1, after["Revisions"]);
+        Assert.Equal(before["Audit"] + 1, after["Audit"]);
+    }
+
+    /// <summary>A stored report written back as a row of the file.</summary>
+    private static Dictionary<string, string> AsRow(ReportInput input)
+    {
+        static string Text(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        var row = new Dictionary<string, string>
+        {
+            ["region"] = input.RegionCode,
+            ["month"] = input.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            ["total"] = Text(input.Total),
+            ["employers"] = Text(input.Employers),
+            ["local_employees"] = Text(input.LocalEmployees),
+            ["countries"] = string.Join("; ", input.Countries.Select(c => $"{c.Key}={c.Value}")),
+        };
+        foreach (var (key, count) in input.Categories) row[key] = Text(count);
+        foreach (var (key, count) in input.Sectors) row["sector_" + key] = Text(count);
+        return row;
     }
 
     [Fact]

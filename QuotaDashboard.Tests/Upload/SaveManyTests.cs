@@ -62,6 +62,64 @@ public sealed class SaveManyTests(SeededDatabase store) : IClassFixture<SeededDa
         Assert.Equal(before, await StoreTables.CountRowsAsync(store));
     }
 
+    [Fact]
+    public async Task A_batch_with_a_month_before_the_record_is_refused_whole_by_saving_and_by_checking()
+    {
+        var before = await StoreTables.CountRowsAsync(store);
+        ReportInput[] batch = [StoredReports.Simple("KZ-23", new DateOnly(2024, 9, 1), 10), StoredReports.Simple("KZ-23", new DateOnly(1, 1, 1), 10)];
+
+        var checkedBatch = await Commands.CheckManyAsync(batch, TestUsers.Analyst());
+        var result = await Commands.SaveManyAsync(batch, TestUsers.Analyst());
+
+        foreach (var refused in new[] { Assert.Single(checkedBatch), Assert.Single(Assert.IsType<SaveManyResult.Refused>(result).Reports) })
+        {
+            Assert.Equal(1, refused.Index);
+            var problem = Assert.Single(Assert.IsType<SaveResult.Invalid>(refused.Reason).Problems);
+            Assert.Equal((ReportField.Month, "0001-01 is before the earliest reporting month, 2019-01."), (problem.Field, problem.Message));
+        }
+        Assert.Equal(before, await StoreTables.CountRowsAsync(store));
+    }
+
+    [Fact]
+    public async Task In_a_batch_unchanged_reports_are_named_as_unchanged_and_only_the_changed_ones_are_stored_audited_and_announced()
+    {
+        var month = new DateOnly(2024, 7, 1);
+        var almaty = await StoredReports.CurrentInputAsync(store, "KZ-75", month);
+        var astana = await StoredReports.CurrentInputAsync(store, "KZ-71", month);
+        var before = await CountsAsync();
+        var heard = new List<DataChange>();
+        using var listening = Listen(heard);
+
+        var result = await Commands.SaveManyAsync([almaty, astana.WithExtra(4)], TestUsers.Analyst());
+
+        var reports = Assert.IsType<SaveManyResult.Saved>(result).Reports;
+        Assert.Equal([new SavedReport("KZ-75", month, 1, 1, Unchanged: true), new SavedReport("KZ-71", month, 2, 2)], reports);
+        var after = await CountsAsync();
+        Assert.Equal(before["Revisions"] + 1, after["Revisions"]);
+        Assert.Equal(before["Audit"] + 1, after["Audit"]);
+        Assert.Single(await StoredReports.RevisionsAsync(store, "KZ-75", month));
+        Assert.Equal([new DataChange(DataChangeKind.Reports, "KZ-71", month)], heard);
+    }
+
+    [Fact]
+    public async Task A_batch_in_which_nothing_changed_stores_nothing_and_tells_no_one()
+    {
+        var month = new DateOnly(2024, 6, 1);
+        ReportInput[] batch = [await StoredReports.CurrentInputAsync(store, "KZ-75", month), await StoredReports.CurrentInputAsync(store, "KZ-71", month)];
+        var before = await StoreTables.CountRowsAsync(store);
+        var heard = new List<DataChange>();
+        using var listening = Listen(heard);
+
+        var result = await Commands.SaveManyAsync(batch, TestUsers.Analyst());
+
+        Assert.All(Assert.IsType<SaveManyResult.Saved>(result).Reports, r => Assert.True(r.Unchanged));
+        Assert.Equal(before, await StoreTables.CountRowsAsync(store));
+        Assert.Empty(heard);
+    }
+
+    private async Task<Dictionary<string, long>> CountsAsync() =>
+        (await StoreTables.CountRowsAsync(store)).ToDictionary(t => t.Table, t => t.Rows);
+
     private IDisposable Listen(List<DataChange> heard) =>
         store.Get<DataChangeNotifier>().Subscribe(c => { heard.Add(c); return Task.CompletedTask; });
 }

@@ -43,6 +43,10 @@ public static class HostingExtensions
             : Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, "..", "data"));
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
+        services.AddOptions<ReportingOptions>()
+            .Bind(builder.Configuration.GetSection(ReportingOptions.Section))
+            .Validate(o => o.IsValid, $"{ReportingOptions.Section}:{nameof(ReportingOptions.EarliestMonth)} must be a month written yyyy-MM, such as 2019-01.")
+            .ValidateOnStart();
         services.AddQuotaDashboardAuth();
         services.PostConfigure<SeedOptions>(o => o.DataDirectory = dataDirectory);
 
@@ -93,6 +97,7 @@ public static class HostingExtensions
         services.AddTransient<DatabaseSeeder>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<DataQualityQueries>();
+        services.AddSingleton<ReportingMonths>();
         services.AddScoped<ReportCommands>();
         services.AddScoped<QuotaDashboard.Features.Export.ExportService>();
         services.AddScoped<ReportUploads>();

@@ -50,10 +50,13 @@ public abstract record SaveResult
 
     /// <summary>The user may not write this region's reports; nothing was written.</summary>
     public sealed record Forbidden(string Reason) : SaveResult;
+
+    /// <summary>The input says what the current revision says; nothing was written.</summary>
+    public sealed record Unchanged(int RevisionNumber, int Version) : SaveResult;
 }
 
-/// <summary>A report of a batch that was stored.</summary>
-public sealed record SavedReport(string RegionCode, DateOnly Month, int RevisionNumber, int Version);
+/// <summary>A report of a batch that was stored or, when <paramref name="Unchanged"/>, found to say what its current revision says and left as it was.</summary>
+public sealed record SavedReport(string RegionCode, DateOnly Month, int RevisionNumber, int Version, bool Unchanged = false);
 
 /// <summary>Why one report of a batch was refused: <paramref name="Index"/> is its place in the batch, <paramref name="Reason"/> one of the refusals of <see cref="SaveResult"/>.</summary>
 public sealed record RefusedReport(int Index, SaveResult Reason);
@@ -67,7 +70,7 @@ public abstract record SaveManyResult
 }
 
 /// <summary>Writes reports as new revisions in one transaction, then tells every open dashboard.</summary>
-public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, DataChangeNotifier notifier, TimeProvider clock)
+public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, DataChangeNotifier notifier, ReportingMonths reportingMonths, TimeProvider clock)
 {
     public const int MaxCount = 1_000_000;
     public const int MaxTextLength = 2000;
@@ -80,12 +83,16 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
     public async Task<SaveResult> SaveAsync(ReportInput input, ClaimsPrincipal user, int? expectedVersion, CancellationToken ct = default) =>
         await SaveAllAsync([new Pending(input, expectedVersion)], user, ct) switch
         {
+            SaveManyResult.Saved { Reports: [{ Unchanged: true } unchanged] } => new SaveResult.Unchanged(unchanged.RevisionNumber, unchanged.Version),
             SaveManyResult.Saved saved => new SaveResult.Saved(saved.Reports[0].RevisionNumber, saved.Reports[0].Version),
             SaveManyResult.Refused refused => refused.Reports[0].Reason,
             _ => throw new InvalidOperationException("Unknown save result."),
         };
 
-    /// <summary>Stores every report as a new revision of its own, or none of them: one transaction, one notification.</summary>
+    /// <summary>
+    /// Stores every report as a new revision of its own, or none of them: one transaction, one notification.
+    /// A report that says what its current revision says is left as it is and named as unchanged.
+    /// </summary>
     public Task<SaveManyResult> SaveManyAsync(IReadOnlyList<ReportInput> inputs, ClaimsPrincipal user, CancellationToken ct = default) =>
         SaveAllAsync(inputs.Select(i => new Pending(i, null)).ToList(), user, ct);
 
@@ -93,16 +100,14 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
     public async Task<IReadOnlyList<RefusedReport>> CheckManyAsync(IReadOnlyList<ReportInput> inputs, ClaimsPrincipal user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await CheckAsync(db, inputs.Select(i => new Pending(i, null)).ToList(), user, Today(), ct);
+        return await CheckAsync(db, inputs.Select(i => new Pending(i, null)).ToList(), user, await reportingMonths.GetAsync(db, ct), ct);
     }
-
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private async Task<SaveManyResult> SaveAllAsync(IReadOnlyList<Pending> batch, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var refused = await CheckAsync(db, batch, user, DateOnly.FromDateTime(now), ct);
+        var refused = await CheckAsync(db, batch, user, await reportingMonths.GetAsync(db, ct), ct);
         if (refused.Count > 0)
         {
             return new SaveManyResult.Refused(refused);
@@ -116,12 +121,20 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
                 .ToListAsync(ct))
             .ToDictionary(r => (r.RegionCode, r.Month));
         var written = new List<(int Index, PermitReport Report, PermitReportRevision Revision)>();
+        var unchanged = new List<(int Index, SavedReport Report)>();
         for (var i = 0; i < batch.Count; i++)
         {
             var (input, expectedVersion) = batch[i];
             var month = batch[i].Month;
             var report = existing.GetValueOrDefault((input.RegionCode, month));
             var previous = report?.Revisions.FirstOrDefault(v => v.Id == report.CurrentRevisionId);
+            var revision = NewRevision(report, input, user.Who(), now);
+            // Checked before the version: a stale screen that repeats what is stored has nothing to lose.
+            if (report is not null && previous is not null && SameFigures(previous, revision))
+            {
+                unchanged.Add((i, new SavedReport(report.RegionCode, report.Month, previous.Number, report.Version, Unchanged: true)));
+                continue;
+            }
             if (report is null)
             {
                 report = new PermitReport { RegionCode = input.RegionCode, Month = month };
@@ -132,7 +145,6 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
                 refused.Add(new RefusedReport(i, new SaveResult.Conflict(report.Version)));
                 continue;
             }
-            var revision = NewRevision(report, input, user.Who(), now);
             report.Revisions.Add(revision);
             report.IsIllustrative = false;
             report.Version++;
@@ -143,6 +155,10 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
         if (refused.Count > 0)
         {
             return new SaveManyResult.Refused(refused);
+        }
+        if (written.Count == 0)
+        {
+            return new SaveManyResult.Saved(unchanged.Select(u => u.Report).ToList());
         }
 
         try
@@ -160,13 +176,21 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
             return new SaveManyResult.Refused(await ConflictsAsync(db, written.ToDictionary(w => w.Report, w => w.Index), ex, ct));
         }
 
-        await notifier.PublishAsync(new DataChange(DataChangeKind.Reports, regions.Count == 1 ? regions[0] : null, months.Count == 1 ? months[0] : null));
-        return new SaveManyResult.Saved(written.Select(w => new SavedReport(w.Report.RegionCode, w.Report.Month, w.Revision.Number, w.Report.Version)).ToList());
+        var touchedRegions = written.Select(w => w.Report.RegionCode).Distinct().ToList();
+        var touchedMonths = written.Select(w => w.Report.Month).Distinct().ToList();
+        await notifier.PublishAsync(new DataChange(DataChangeKind.Reports,
+            touchedRegions.Count == 1 ? touchedRegions[0] : null, touchedMonths.Count == 1 ? touchedMonths[0] : null));
+        return new SaveManyResult.Saved(written
+            .Select(w => (w.Index, Report: new SavedReport(w.Report.RegionCode, w.Report.Month, w.Revision.Number, w.Report.Version)))
+            .Concat(unchanged)
+            .OrderBy(r => r.Index)
+            .Select(r => r.Report)
+            .ToList());
     }
 
-    private static PermitReportRevision NewRevision(PermitReport report, ReportInput input, string enteredBy, DateTime now) => new()
+    private static PermitReportRevision NewRevision(PermitReport? report, ReportInput input, string enteredBy, DateTime now) => new()
     {
-        Number = report.Revisions.Count == 0 ? 1 : report.Revisions.Max(r => r.Number) + 1,
+        Number = report is null || report.Revisions.Count == 0 ? 1 : report.Revisions.Max(r => r.Number) + 1,
         Total = input.Total,
         Employers = input.Employers,
         LocalEmployees = input.LocalEmployees,
@@ -179,6 +203,19 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
             .Concat(Lines(Breakdown.Country, input.Countries))
             .ToList(),
     };
+
+    /// <summary>Whether two revisions say the same: every figure, every breakdown line, the comment and the reason.</summary>
+    private static bool SameFigures(PermitReportRevision stored, PermitReportRevision candidate)
+    {
+        static HashSet<(Breakdown, string, int)> Lines(PermitReportRevision revision) =>
+            revision.Lines.Where(l => l.Count != 0).Select(l => (l.Dimension, l.Key, l.Count)).ToHashSet();
+        return stored.Total == candidate.Total
+            && stored.Employers == candidate.Employers
+            && stored.LocalEmployees == candidate.LocalEmployees
+            && string.Equals(stored.Comment, candidate.Comment, StringComparison.Ordinal)
+            && string.Equals(stored.MismatchReason, candidate.MismatchReason, StringComparison.Ordinal)
+            && Lines(stored).SetEquals(Lines(candidate));
+    }
 
     /// <summary>The reports someone else saved while this batch was being written, with the version they now have.</summary>
     private static async Task<List<RefusedReport>> ConflictsAsync(QuotaDbContext db, Dictionary<PermitReport, int> indexOf, DbUpdateConcurrencyException ex, CancellationToken ct)
@@ -214,7 +251,7 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
 
     private sealed record ReferenceCodes(IReadOnlySet<string> Regions, IReadOnlySet<string> Categories, IReadOnlySet<string> Sectors);
 
-    private static async Task<List<RefusedReport>> CheckAsync(QuotaDbContext db, IReadOnlyList<Pending> batch, ClaimsPrincipal user, DateOnly today, CancellationToken ct)
+    private static async Task<List<RefusedReport>> CheckAsync(QuotaDbContext db, IReadOnlyList<Pending> batch, ClaimsPrincipal user, ReportingMonthRange months, CancellationToken ct)
     {
         var codes = new ReferenceCodes(
             (await db.Regions.Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
@@ -230,7 +267,7 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
                 refused.Add(new RefusedReport(i, new SaveResult.Forbidden($"{user.Who()} may not enter reports for {input.RegionCode}.")));
                 continue;
             }
-            var problems = Validate(input, codes, today);
+            var problems = Validate(input, batch[i].Month, codes, months);
             if (!seen.Add((input.RegionCode, batch[i].Month)))
             {
                 problems.Add(new ReportProblem(ReportField.Month, null,
@@ -244,13 +281,17 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
         return refused;
     }
 
-    private static List<ReportProblem> Validate(ReportInput input, ReferenceCodes codes, DateOnly today)
+    private static List<ReportProblem> Validate(ReportInput input, DateOnly month, ReferenceCodes codes, ReportingMonthRange months)
     {
         var problems = new List<ReportProblem>();
         void Add(string field, string? key, string message) => problems.Add(new ReportProblem(field, key, message));
-        if (input.Month > new DateOnly(today.Year, today.Month, 1))
+        if (month > months.Last)
         {
-            Add(ReportField.Month, null, $"{input.Month:yyyy-MM} is in the future; reports describe a month that has begun.");
+            Add(ReportField.Month, null, $"{month:yyyy-MM} is in the future; reports describe a month that has begun.");
+        }
+        else if (month < months.First)
+        {
+            Add(ReportField.Month, null, $"{month:yyyy-MM} is before the earliest reporting month, {months.First:yyyy-MM}.");
         }
         if (input.Comment?.Length > MaxTextLength)
         {

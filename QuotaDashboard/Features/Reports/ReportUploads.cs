@@ -5,8 +5,8 @@ using QuotaDashboard.Features.Access;
 
 namespace QuotaDashboard.Features.Reports;
 
-/// <summary>A report stored from a row of an uploaded file.</summary>
-public sealed record UploadedReport(int Row, string RegionCode, DateOnly Month, int Total, int RevisionNumber, string? Comment);
+/// <summary>A report stored from a row of an uploaded file or, when <paramref name="Unchanged"/>, left as it was because the row repeats its current revision.</summary>
+public sealed record UploadedReport(int Row, string RegionCode, DateOnly Month, int Total, int RevisionNumber, string? Comment, bool Unchanged = false);
 
 public abstract record UploadResult
 {
@@ -32,7 +32,10 @@ public sealed class ReportUploads(IDbContextFactory<QuotaDbContext> dbFactory, R
         return (await FormatAsync(db, ct)).Template(region, new DateOnly(today.Year, today.Month, 1));
     }
 
-    /// <summary>Reads the whole file and stores all of its reports in one transaction, or, if any row has a problem, none.</summary>
+    /// <summary>
+    /// Reads the whole file and stores all of its reports in one transaction, or, if any row has a problem, none.
+    /// A row that repeats its report's current revision is named as unchanged and not stored again.
+    /// </summary>
     public async Task<UploadResult> UploadAsync(Stream file, ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (await ReadAtMostAsync(file, ReportCsv.MaxFileBytes, ct) is not { } bytes)
@@ -54,7 +57,7 @@ public sealed class ReportUploads(IDbContextFactory<QuotaDbContext> dbFactory, R
         return await commands.SaveManyAsync(inputs, user, ct) switch
         {
             SaveManyResult.Saved saved => new UploadResult.Stored(read.Rows.Zip(saved.Reports, (row, report) =>
-                new UploadedReport(row.Row, report.RegionCode, report.Month, row.Input.Total, report.RevisionNumber, row.Input.Comment)).ToList()),
+                new UploadedReport(row.Row, report.RegionCode, report.Month, row.Input.Total, report.RevisionNumber, row.Input.Comment, report.Unchanged)).ToList()),
             SaveManyResult.Refused refused => new UploadResult.Refused(format.InFileOrder(Problems(format, read.Rows, refused.Reports))),
             _ => throw new InvalidOperationException("Unknown save result."),
         };
