@@ -97,6 +97,7 @@ public static class HostingExtensions
         services.AddScoped<QuotaDashboard.Features.Export.ExportService>();
         services.AddScoped<ReportUploads>();
         services.AddScoped<ReportQueries>();
+        services.AddSingleton<QuotaDashboard.Features.Releases.ReleaseTextReader>();
         return services;
     }
 
