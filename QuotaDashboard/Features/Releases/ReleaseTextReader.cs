@@ -431,7 +431,7 @@ public sealed class ReleaseTextReader
 
     private static bool Overlaps(List<(int Start, int End)> spans, int start, int end) => spans.Any(s => s.Start < end && start < s.End);
 
-    internal static List<TextSpan> SplitSentences(string text)
+    private static List<TextSpan> SplitSentences(string text)
     {
         var sentences = new List<TextSpan>();
         var start = 0;
