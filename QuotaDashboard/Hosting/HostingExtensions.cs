@@ -104,6 +104,7 @@ public static class HostingExtensions
         services.AddScoped<ReportQueries>();
         services.AddScoped<QuotaDashboard.Features.Releases.ReleaseCommands>();
         services.AddScoped<QuotaDashboard.Features.Releases.ReleaseQueries>();
+        services.AddSingleton<QuotaDashboard.Features.Releases.ReleaseTextReader>();
         return services;
     }
 
