@@ -88,4 +88,29 @@ public sealed class ReportEntryBrowserTests(BrowserFixture browser)
         await Assertions.Expect(workers).ToHaveTextAsync((before + 7).ToString("N0", English), new() { Timeout = 5_000 });
         Assert.True(await dashboard.EvaluateAsync<bool>("() => window.__entrySameDocument === true"), "The dashboard was reloaded.");
     }
+
+    [SkippableFact]
+    public async Task The_month_picker_offers_no_month_before_the_first_year_of_the_record()
+    {
+        var entry = await browser.SignedInPageAsync(Roles.RegionalOfficer, "KZ-75");
+        await entry.GotoAsync("/reports/entry");
+        await Assertions.Expect(Field(entry, "Total foreign workers")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        await entry.GetByLabel("Reporting month").ClickAsync();
+        var picker = entry.GetByRole(AriaRole.Dialog, new() { Name = "Reporting month" });
+        var year2018 = picker.GetByRole(AriaRole.Button, new() { Name = "2018", Exact = true });
+        for (var i = 0; i < 20 && !await ShowsAsync(year2018); i++)
+        {
+            await picker.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Previous year") }).ClickAsync();
+        }
+
+        foreach (var month in English.DateTimeFormat.MonthNames.Where(m => m.Length > 0))
+        {
+            await Assertions.Expect(picker.GetByRole(AriaRole.Button, new() { Name = month, Exact = true })).ToBeDisabledAsync();
+        }
+        await picker.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Next year") }).ClickAsync();
+        await Assertions.Expect(picker.GetByRole(AriaRole.Button, new() { Name = "2019", Exact = true })).ToBeVisibleAsync();
+        await picker.GetByRole(AriaRole.Button, new() { Name = "January", Exact = true }).ClickAsync();
+        await Assertions.Expect(entry.GetByTestId("form-source")).ToContainTextAsync("January 2019");
+    }
 }
