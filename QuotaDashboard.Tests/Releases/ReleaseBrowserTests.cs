@@ -27,7 +27,7 @@ public sealed class ReleaseBrowserTests(BrowserFixture browser)
     private static async Task PasteAndReadAsync(IPage page, string text)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a release" }).ClickAsync();
-        await page.GetByLabel("Published text").FillAsync(text);
+        await page.GetByLabel("Published text", new() { Exact = true }).FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Read the text" }).ClickAsync();
     }
 

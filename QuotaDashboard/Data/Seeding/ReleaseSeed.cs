@@ -14,6 +14,7 @@ public static class ReleaseSeed
                 AsOf = ParseAsOf(first.AsOf),
                 AsOfPrecision = Enum.Parse<DatePrecision>(first.AsOfPrecision, ignoreCase: true),
                 PublishedOn = string.IsNullOrEmpty(first.PublishedOn) ? null : DateOnly.ParseExact(first.PublishedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                EnteredAtUtc = DateTime.UtcNow,
                 Figures = g.Select(r => new PublishedFigure
                 {
                     Figure = ParseFigure(r.Figure),

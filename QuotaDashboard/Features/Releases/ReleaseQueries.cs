@@ -32,15 +32,13 @@ public sealed class ReleaseQueries(IDbContextFactory<QuotaDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var releases = await db.Releases.IgnoreQueryFilters().AsNoTracking()
             .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Version)
-            .Select(r => new
-            {
-                r.AsOf, r.AsOfPrecision, r.PublishedOn, r.Version, r.IsCurrent, r.EnteredBy, r.EnteredAtUtc, r.Comment,
-                Count = r.Figures.Count,
-                Sources = r.Figures.Select(f => f.Sources).Distinct().ToList(),
-            })
+            .Select(r => new { r.Id, r.AsOf, r.AsOfPrecision, r.PublishedOn, r.Version, r.IsCurrent, r.EnteredBy, r.EnteredAtUtc, r.Comment, Count = r.Figures.Count })
             .ToListAsync(ct);
+        var sources = (await db.PublishedFigures.IgnoreQueryFilters().AsNoTracking()
+                .Select(f => new { f.ReleaseId, f.Sources }).Distinct().ToListAsync(ct))
+            .ToLookup(f => f.ReleaseId, f => f.Sources);
         return releases.Select(r => new ReleaseSummary(r.AsOf, r.AsOfPrecision, r.PublishedOn, r.Version, r.IsCurrent, r.Count,
-            SplitSources(r.Sources), r.EnteredBy, r.EnteredAtUtc, r.Comment)).ToList();
+            SplitSources(sources[r.Id]), r.EnteredBy, r.EnteredAtUtc, r.Comment)).ToList();
     }
 
     /// <summary>Every version of one month's release, newest first, with its figures.</summary>
