@@ -61,6 +61,7 @@ public static class ReadApi
 
         api.MapExportEndpoints();
         api.MapReleaseReader();
+        api.MapReleaseWrites();
 
         api.MapGet("/series", async (string? region, ClaimsPrincipal user, DashboardQueries queries, CancellationToken ct) =>
             region is not null && await queries.FindRegionAsync(region, ct) is null ? UnknownRegion(region)
