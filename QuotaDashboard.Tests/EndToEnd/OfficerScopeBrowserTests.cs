@@ -36,6 +36,9 @@ public sealed class OfficerScopeBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync("/?asOf=2025-10");
         await BrowserFixture.WaitForChartAsync(page, "regions-by-use");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Region" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "All of Kazakhstan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Kazakhstan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show table: Regions by use of their allocation" }).ClickAsync();
         var ranking = page.GetByRole(AriaRole.Region, new() { Name = "Regions by use of their allocation" }).GetByRole(AriaRole.Table);
         await Assertions.Expect(ranking).ToContainTextAsync("Almaty");
