@@ -90,8 +90,7 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
     public async Task Invalid_input_is_refused_with_a_message_and_stores_nothing(string what, ReportInput input)
     {
         var before = await StoreTables.CountRowsAsync(store);
-        var heard = new List<DataChange>();
-        using var subscription = Notifier.Subscribe(c => { heard.Add(c); return Task.CompletedTask; });
+        using var heard = new HeardChanges(Notifier);
 
         var result = await SaveAsync(input, "careless officer", expectedVersion: null);
 
@@ -99,7 +98,7 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
         Assert.NotEmpty(invalid.Errors);
         Assert.All(invalid.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e), what));
         Assert.Equal(before, await StoreTables.CountRowsAsync(store));
-        Assert.Empty(heard);
+        Assert.Empty(await heard.SoFarAsync());
     }
 
     [Fact]
@@ -121,23 +120,27 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
     {
         var month = new DateOnly(2025, 8, 1);
         var input = await StoredReports.CurrentInputAsync(store, "KZ-79", month);
-        var heard = new List<DataChange>();
-        var subscription = Notifier.Subscribe(c => { heard.Add(c); return Task.CompletedTask; });
+        var heard = new HeardChanges(Notifier);
         var subscribers = Notifier.SubscriberCount;
 
         await SaveAsync(input.WithExtra(1), "officer", expectedVersion: null);
-        Assert.Equal([new DataChange(DataChangeKind.Reports, "KZ-79", month)], heard);
+        Assert.Equal([new DataChange(DataChangeKind.Reports, "KZ-79", month)], await heard.SoFarAsync());
         await SaveAsync(input.WithExtra(2) with { Month = month.AddDays(14) }, "officer", expectedVersion: null);
-        Assert.Equal(2, heard.Count);
-        Assert.Equal(new DataChange(DataChangeKind.Reports, "KZ-79", month), heard[1]);
+        var twice = await heard.SoFarAsync();
+        Assert.Equal(2, twice.Count);
+        Assert.Equal(new DataChange(DataChangeKind.Reports, "KZ-79", month), twice[1]);
         await SaveAsync(input.WithExtra(3), "officer", expectedVersion: 1);
-        Assert.Equal(2, heard.Count);
+        Assert.Equal(2, (await heard.SoFarAsync()).Count);
 
+        var late = new List<DataChange>();
+        var subscription = Notifier.Subscribe(c => { late.Add(c); return Task.CompletedTask; });
         subscription.Dispose();
         subscription.Dispose();
         await SaveAsync(input.WithExtra(4), "officer", expectedVersion: null);
 
-        Assert.Equal(2, heard.Count);
+        Assert.Equal(3, (await heard.SoFarAsync()).Count);
+        Assert.Empty(late);
+        heard.Dispose();
         Assert.Equal(subscribers - 1, Notifier.SubscriberCount);
         Assert.Equal(4, (await StoredReports.RevisionsAsync(store, "KZ-79", month)).Count);
     }
@@ -168,8 +171,7 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
     {
         var input = StoredReports.Simple("KZ-79", DateOnly.ParseExact(month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), 100);
         var before = await StoreTables.CountRowsAsync(store);
-        var heard = new List<DataChange>();
-        using var subscription = Notifier.Subscribe(c => { heard.Add(c); return Task.CompletedTask; });
+        using var heard = new HeardChanges(Notifier);
 
         var result = await SaveAsync(input, "officer of KZ-79", expectedVersion: null);
 
@@ -177,7 +179,7 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
         Assert.Equal(ReportField.Month, problem.Field);
         Assert.Equal($"{month} is before the earliest reporting month, 2019-01.", problem.Message);
         Assert.Equal(before, await StoreTables.CountRowsAsync(store));
-        Assert.Empty(heard);
+        Assert.Empty(await heard.SoFarAsync());
     }
 
     [Fact]
@@ -192,15 +194,14 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
         var month = new DateOnly(2025, 6, 1);
         var current = await StoredReports.CurrentInputAsync(store, "KZ-11", month);
         var before = await StoreTables.CountRowsAsync(store);
-        var heard = new List<DataChange>();
-        using var subscription = Notifier.Subscribe(c => { heard.Add(c); return Task.CompletedTask; });
+        using var heard = new HeardChanges(Notifier);
 
         var result = await SaveAsync(current with { Month = month.AddDays(9), Comment = $" {current.Comment} " }, "officer of KZ-11", expectedVersion: 1);
 
         Assert.Equal(new SaveResult.Unchanged(1, 1), result);
         Assert.Equal(before, await StoreTables.CountRowsAsync(store));
         Assert.Equal(1, (await StoredReports.ReportAsync(store, "KZ-11", month)).Version);
-        Assert.Empty(heard);
+        Assert.Empty(await heard.SoFarAsync());
     }
 
     public static TheoryData<string> OneChange() => ["total", "employers", "local employees", "comment", "mismatch reason", "a sector line moved to another section"];

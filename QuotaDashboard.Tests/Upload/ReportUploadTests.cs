@@ -30,8 +30,7 @@ public sealed class ReportUploadTests(SeededDatabase store) : IClassFixture<Seed
             before[region] = (await StoredReports.RevisionsAsync(store, region, month)).Count;
         }
         var tables = await CountsAsync();
-        var heard = new List<DataChange>();
-        using var subscription = store.Get<DataChangeNotifier>().Subscribe(c => { heard.Add(c); return Task.CompletedTask; });
+        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
 
         var result = await Uploads.UploadAsync(Stream(Csv(
             Row("KZ-75", "2024-05", 1_500),
@@ -61,7 +60,7 @@ public sealed class ReportUploadTests(SeededDatabase store) : IClassFixture<Seed
         Assert.Equal(tables["Revisions"] + 3, after["Revisions"]);
         Assert.Equal(tables["Audit"] + 3, after["Audit"]);
         Assert.Equal(tables["Reports"], after["Reports"]);
-        Assert.Equal([new DataChange(DataChangeKind.Reports, null, month)], heard);
+        Assert.Equal([new DataChange(DataChangeKind.Reports, null, month)], await heard.SoFarAsync());
     }
 
     [Fact]
@@ -123,8 +122,7 @@ public sealed class ReportUploadTests(SeededDatabase store) : IClassFixture<Seed
     public async Task A_bad_file_is_refused_with_its_problems_by_row_and_column_and_stores_nothing(string what, byte[] file, (int? Row, string? Column)[] expected, string message)
     {
         var before = await StoreTables.CountRowsAsync(store);
-        var heard = new List<DataChange>();
-        using var subscription = store.Get<DataChangeNotifier>().Subscribe(c => { heard.Add(c); return Task.CompletedTask; });
+        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
 
         var result = await Uploads.UploadAsync(Stream(file), Analyst);
 
@@ -137,7 +135,7 @@ public sealed class ReportUploadTests(SeededDatabase store) : IClassFixture<Seed
         Assert.Contains(refused.Problems, p => p.Message.Contains(message, StringComparison.OrdinalIgnoreCase));
         Assert.All(refused.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Message)));
         Assert.Equal(before, await StoreTables.CountRowsAsync(store));
-        Assert.Empty(heard);
+        Assert.Empty(await heard.SoFarAsync());
     }
 
     [Fact]

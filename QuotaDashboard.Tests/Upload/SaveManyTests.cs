@@ -16,15 +16,14 @@ public sealed class SaveManyTests(SeededDatabase store) : IClassFixture<SeededDa
     {
         var month = new DateOnly(2024, 11, 1);
         var almaty = await StoredReports.CurrentInputAsync(store, "KZ-75", month);
-        var heard = new List<DataChange>();
-        using var listening = Listen(heard);
+        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
 
         var result = await Commands.SaveManyAsync([almaty.WithExtra(7), StoredReports.Simple("KZ-71", month, 900)], TestUsers.Analyst());
 
         var saved = Assert.IsType<SaveManyResult.Saved>(result).Reports;
         Assert.Equal([("KZ-75", month, 2), ("KZ-71", month, 2)], saved.Select(r => (r.RegionCode, r.Month, r.RevisionNumber)));
         Assert.Equal(almaty.Total + 7, (await StoredReports.RevisionsAsync(store, "KZ-75", month))[^1].Total);
-        Assert.Equal([new DataChange(DataChangeKind.Reports, null, month)], heard);
+        Assert.Equal([new DataChange(DataChangeKind.Reports, null, month)], await heard.SoFarAsync());
     }
 
     [Fact]
@@ -32,8 +31,7 @@ public sealed class SaveManyTests(SeededDatabase store) : IClassFixture<SeededDa
     {
         var month = new DateOnly(2024, 12, 1);
         var before = await StoreTables.CountRowsAsync(store);
-        var heard = new List<DataChange>();
-        using var listening = Listen(heard);
+        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
 
         var result = await Commands.SaveManyAsync(
             [StoredReports.Simple("KZ-75", month, 10), StoredReports.Simple("KZ-71", month, 10), StoredReports.Simple("KZ-75", month.AddMonths(-1), -1)],
@@ -44,7 +42,7 @@ public sealed class SaveManyTests(SeededDatabase store) : IClassFixture<SeededDa
         Assert.IsType<SaveResult.Forbidden>(refused[0].Reason);
         Assert.Contains(Assert.IsType<SaveResult.Invalid>(refused[1].Reason).Problems, p => p.Field == ReportField.Total);
         Assert.Equal(before, await StoreTables.CountRowsAsync(store));
-        Assert.Empty(heard);
+        Assert.Empty(await heard.SoFarAsync());
     }
 
     [Fact]
@@ -87,8 +85,7 @@ public sealed class SaveManyTests(SeededDatabase store) : IClassFixture<SeededDa
         var almaty = await StoredReports.CurrentInputAsync(store, "KZ-75", month);
         var astana = await StoredReports.CurrentInputAsync(store, "KZ-71", month);
         var before = await CountsAsync();
-        var heard = new List<DataChange>();
-        using var listening = Listen(heard);
+        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
 
         var result = await Commands.SaveManyAsync([almaty, astana.WithExtra(4)], TestUsers.Analyst());
 
@@ -98,7 +95,7 @@ public sealed class SaveManyTests(SeededDatabase store) : IClassFixture<SeededDa
         Assert.Equal(before["Revisions"] + 1, after["Revisions"]);
         Assert.Equal(before["Audit"] + 1, after["Audit"]);
         Assert.Single(await StoredReports.RevisionsAsync(store, "KZ-75", month));
-        Assert.Equal([new DataChange(DataChangeKind.Reports, "KZ-71", month)], heard);
+        Assert.Equal([new DataChange(DataChangeKind.Reports, "KZ-71", month)], await heard.SoFarAsync());
     }
 
     [Fact]
@@ -107,19 +104,16 @@ public sealed class SaveManyTests(SeededDatabase store) : IClassFixture<SeededDa
         var month = new DateOnly(2024, 6, 1);
         ReportInput[] batch = [await StoredReports.CurrentInputAsync(store, "KZ-75", month), await StoredReports.CurrentInputAsync(store, "KZ-71", month)];
         var before = await StoreTables.CountRowsAsync(store);
-        var heard = new List<DataChange>();
-        using var listening = Listen(heard);
+        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
 
         var result = await Commands.SaveManyAsync(batch, TestUsers.Analyst());
 
         Assert.All(Assert.IsType<SaveManyResult.Saved>(result).Reports, r => Assert.True(r.Unchanged));
         Assert.Equal(before, await StoreTables.CountRowsAsync(store));
-        Assert.Empty(heard);
+        Assert.Empty(await heard.SoFarAsync());
     }
 
     private async Task<Dictionary<string, long>> CountsAsync() =>
         (await StoreTables.CountRowsAsync(store)).ToDictionary(t => t.Table, t => t.Rows);
 
-    private IDisposable Listen(List<DataChange> heard) =>
-        store.Get<DataChangeNotifier>().Subscribe(c => { heard.Add(c); return Task.CompletedTask; });
 }

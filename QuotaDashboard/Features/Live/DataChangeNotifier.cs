@@ -1,71 +1,137 @@
+using System.Globalization;
+
 namespace QuotaDashboard.Features.Live;
 
 public enum DataChangeKind { Reports, Quota, Releases }
 
-public sealed record DataChange(DataChangeKind Kind, string? RegionCode, DateOnly? Month);
+/// <summary>What a write touched: a viewer ignores a change that cannot concern what it shows. Null means "any".</summary>
+public sealed record DataChange(DataChangeKind? Kind, string? RegionCode, DateOnly? Month)
+{
+    /// <summary>Stands for many changes at once, when a viewer fell behind: it may concern anything.</summary>
+    public static DataChange Anything { get; } = new(null, null, null);
+}
 
-/// <summary>Tells every open dashboard that the store changed; subscribers re-query what they show.</summary>
+/// <summary>
+/// Tells every open page that the store changed, without making the writer wait. Each subscriber has its own small queue,
+/// drained one change at a time in the culture the subscriber had when it subscribed, so a slow or broken page delays no one
+/// else, and a page that falls far behind gets one <see cref="DataChange.Anything"/> instead of an ever longer queue.
+/// </summary>
 public sealed class DataChangeNotifier(ILogger<DataChangeNotifier> logger)
 {
-    private readonly Lock _gate = new();
-    private readonly List<Func<DataChange, Task>> _handlers = [];
+    /// <summary>How many changes wait for one subscriber before they are folded into one.</summary>
+    public const int MaxPendingPerSubscriber = 32;
 
+    private readonly Lock _gate = new();
+    private readonly List<Subscription> _subscriptions = [];
+
+    /// <summary>Subscribes in the caller's current culture: the handler always runs in it, whoever made the change.</summary>
     public IDisposable Subscribe(Func<DataChange, Task> handler)
     {
+        var subscription = new Subscription(this, handler, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         lock (_gate)
         {
-            _handlers.Add(handler);
+            _subscriptions.Add(subscription);
         }
-        return new Subscription(this, handler);
+        return subscription;
     }
 
     public int SubscriberCount
     {
-        get { lock (_gate) { return _handlers.Count; } }
+        get { lock (_gate) { return _subscriptions.Count; } }
     }
 
-    /// <summary>Tells the subscribers without making the writer wait for them.</summary>
-    public void Publish(DataChange change) => _ = Task.Run(() => PublishAsync(change));
-
-    public async Task PublishAsync(DataChange change)
+    /// <summary>Queues the change for every subscriber and returns at once.</summary>
+    public void Publish(DataChange change)
     {
-        Func<DataChange, Task>[] handlers;
+        Subscription[] subscriptions;
         lock (_gate)
         {
-            handlers = [.. _handlers];
+            subscriptions = [.. _subscriptions];
         }
-        foreach (var handler in handlers)
+        foreach (var subscription in subscriptions)
         {
-            try
-            {
-                await handler(change);
-            }
-            catch (Exception ex)
-            {
-                // One broken circuit must not keep the others from hearing of the change.
-                logger.LogWarning(ex, "A data change subscriber failed");
-            }
+            subscription.Post(change);
         }
     }
 
-    private void Unsubscribe(Func<DataChange, Task> handler)
+    private void Remove(Subscription subscription)
     {
         lock (_gate)
         {
-            _handlers.Remove(handler);
+            _subscriptions.Remove(subscription);
         }
     }
 
-    private sealed class Subscription(DataChangeNotifier owner, Func<DataChange, Task> handler) : IDisposable
+    private sealed class Subscription(DataChangeNotifier owner, Func<DataChange, Task> handler, CultureInfo culture, CultureInfo uiCulture) : IDisposable
     {
-        private int _disposed;
+        private readonly Lock _gate = new();
+        private readonly Queue<DataChange> _pending = new();
+        private bool _draining;
+        private bool _disposed;
+
+        public void Post(DataChange change)
+        {
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+                if (_pending.Count >= MaxPendingPerSubscriber)
+                {
+                    _pending.Clear();
+                    change = DataChange.Anything;
+                }
+                _pending.Enqueue(change);
+                if (_draining)
+                {
+                    return;
+                }
+                _draining = true;
+            }
+            // Not the writer's execution context: the handler must not run in the writer's culture or with its ambient state.
+            ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.DrainAsync(), this, preferLocal: false);
+        }
+
+        private async Task DrainAsync()
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+            while (true)
+            {
+                DataChange change;
+                lock (_gate)
+                {
+                    if (_disposed || !_pending.TryDequeue(out change!))
+                    {
+                        _draining = false;
+                        return;
+                    }
+                }
+                try
+                {
+                    await handler(change);
+                }
+                catch (Exception ex)
+                {
+                    // One broken page must not keep the others, or its own later changes, from being heard.
+                    owner.logger.LogWarning(ex, "A data change subscriber failed");
+                }
+            }
+        }
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            lock (_gate)
             {
-                owner.Unsubscribe(handler);
+                if (_disposed)
+                {
+                    return;
+                }
+                _disposed = true;
+                _pending.Clear();
             }
+            owner.Remove(this);
         }
     }
 }

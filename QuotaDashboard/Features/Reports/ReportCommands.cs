@@ -178,7 +178,7 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
 
         var touchedRegions = written.Select(w => w.Report.RegionCode).Distinct().ToList();
         var touchedMonths = written.Select(w => w.Report.Month).Distinct().ToList();
-        await notifier.PublishAsync(new DataChange(DataChangeKind.Reports,
+        notifier.Publish(new DataChange(DataChangeKind.Reports,
             touchedRegions.Count == 1 ? touchedRegions[0] : null, touchedMonths.Count == 1 ? touchedMonths[0] : null));
         return new SaveManyResult.Saved(written
             .Select(w => (w.Index, Report: new SavedReport(w.Report.RegionCode, w.Report.Month, w.Revision.Number, w.Report.Version)))
