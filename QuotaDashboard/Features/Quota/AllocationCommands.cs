@@ -101,6 +101,26 @@ public sealed class AllocationCommands(IDbContextFactory<QuotaDbContext> dbFacto
         return new AllocationSaveResult.Saved(changed.Count);
     }
 
+    /// <summary>
+    /// A cell's text as a count of permits: empty is nothing entered; digits may be grouped with spaces, as the screens print them in
+    /// every language; anything else is a problem code.
+    /// </summary>
+    public static (int? Units, string? Problem) ParseUnits(string? typed)
+    {
+        var text = string.Concat((typed ?? "").Where(ch => !char.IsWhiteSpace(ch)));
+        if (text.Length == 0)
+        {
+            return (null, null);
+        }
+        var negative = text.StartsWith('-') || text.StartsWith('\u2212');
+        var digits = negative ? text[1..] : text;
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var units))
+        {
+            return (null, "allocation.not-a-number");
+        }
+        return negative && units != 0 ? (null, "allocation.negative") : (units, null);
+    }
+
     /// <summary>The problems of a grid, and each known region's units as typed (null: nothing entered).</summary>
     private static async Task<(List<Problem> Problems, Dictionary<string, int?> Values)> ValidateAsync(QuotaDbContext db, AllocationGridInput input, CancellationToken ct)
     {
@@ -138,25 +158,14 @@ public sealed class AllocationCommands(IDbContextFactory<QuotaDbContext> dbFacto
                 Add("allocation.duplicate", cell.RegionCode);
                 continue;
             }
-            // Digits may be grouped with spaces, as the screens print them in every language; nothing else is a count.
-            var text = string.Concat((cell.Units ?? "").Where(ch => !char.IsWhiteSpace(ch)));
-            if (text.Length == 0)
+            switch (ParseUnits(cell.Units))
             {
-                continue;
-            }
-            var negative = text.StartsWith('-') || text.StartsWith('\u2212');
-            var digits = negative ? text[1..] : text;
-            if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var units))
-            {
-                Add("allocation.not-a-number", cell.Units);
-            }
-            else if (negative && units != 0)
-            {
-                Add("allocation.negative", cell.Units);
-            }
-            else
-            {
-                values[cell.RegionCode] = units;
+                case { Problem: { } code }:
+                    Add(code, cell.Units);
+                    break;
+                case { Units: { } units }:
+                    values[cell.RegionCode] = units;
+                    break;
             }
         }
         return (problems, values);
