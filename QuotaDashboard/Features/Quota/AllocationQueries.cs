@@ -49,7 +49,7 @@ public sealed record AllocationsInForce(int Year, DateOnly AsOf, int? RevisionSe
     bool OverAllocated, IReadOnlyList<AllocationCell> Regions);
 
 /// <summary>One stored allocation row of a region, current or replaced.</summary>
-public sealed record AllocationHistoryEntry(int? RevisionSequence, int Units, AllocationOrigin Origin, string? Source, bool IsCurrent, string EnteredBy, DateTime EnteredAtUtc);
+public sealed record AllocationHistoryEntry(int? RevisionSequence, int Units, AllocationOrigin Origin, string? Source, bool IsCurrent, string EnteredBy, DateTime? EnteredAtUtc);
 
 /// <summary>The regional allocations: the grid analysts keep, each region's history, and what is in force for the API.</summary>
 public sealed class AllocationQueries(IDbContextFactory<QuotaDbContext> dbFactory)
@@ -70,7 +70,7 @@ public sealed class AllocationQueries(IDbContextFactory<QuotaDbContext> dbFactor
             .Where(a => a.Year == year && a.RegionCode == regionCode)
             .OrderByDescending(a => a.Id)
             .ToListAsync(ct);
-        return rows.Select(a => new AllocationHistoryEntry(a.RevisionSequence, a.Units, OriginOf(a), a.Source, a.IsCurrent, a.EnteredBy, a.EnteredAtUtc)).ToList();
+        return rows.Select(a => new AllocationHistoryEntry(a.RevisionSequence, a.Units, OriginOf(a), a.Source, a.IsCurrent, a.EnteredBy, EnteredAt(a))).ToList();
     }
 
     /// <summary>The allocations under the revision in force on the first day of <paramref name="month"/>, as <paramref name="reader"/> may see them.</summary>
@@ -111,12 +111,15 @@ public sealed class AllocationQueries(IDbContextFactory<QuotaDbContext> dbFactor
             var row = QuotaRules.PickAllocation(rows.Where(a => a.RegionCode == region.Code), a => a.IsIllustrative, a => a.RevisionSequence);
             return row is null
                 ? new AllocationCell(region.Code, region.NameEn, region.NameRu, null, AllocationOrigin.None, null, null, null, null)
-                : new AllocationCell(region.Code, region.NameEn, region.NameRu, row.Units, OriginOf(row), row.Source, row.EnteredBy, row.EnteredAtUtc, row.RevisionSequence);
+                : new AllocationCell(region.Code, region.NameEn, region.NameRu, row.Units, OriginOf(row), row.Source, row.EnteredBy, EnteredAt(row), row.RevisionSequence);
         }).ToList();
         return new AllocationGrid(year, revisionSequence, national is null ? null
             : new NationalQuota(national.Sequence, national.Units, national.EffectiveFrom, national.EffectiveDayPublished, national.PublishedWording, national.PublishedWordingRu),
             cells);
     }
+
+    /// <summary>The seed files carry no entry time; none is shown rather than the first day of year 1.</summary>
+    private static DateTime? EnteredAt(RegionalAllocation row) => row.EnteredAtUtc == default ? null : row.EnteredAtUtc;
 
     private static AllocationOrigin OriginOf(RegionalAllocation row) =>
         row.IsIllustrative ? AllocationOrigin.Illustrative

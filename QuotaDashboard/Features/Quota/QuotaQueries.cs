@@ -29,7 +29,7 @@ public sealed record QuotaRevisionView(
     int? SupersedesSequence,
     int? SupersededBy,
     string EnteredBy,
-    DateTime EnteredAtUtc)
+    DateTime? EnteredAtUtc)
 {
     public QuotaRevisionInput ToInput() =>
         new(Year, EffectiveFrom, DayPublished, Units, SharePct, LabourForce, LegalAct, LegalActInForce, Basis, Sources, Wording, WordingRu);
@@ -61,7 +61,7 @@ public sealed class QuotaQueries(IDbContextFactory<QuotaDbContext> dbFactory)
                 return new QuotaRevisionView(q.Year, q.Sequence, q.EffectiveFrom, q.EffectiveDayPublished, q.Units, q.SharePct, q.LabourForce,
                     implied, disagree && q.IsCurrent && implied is not null, q.PublishedWording, q.PublishedWordingRu, q.LegalAct, q.LegalActInForce,
                     q.Basis, q.Sources, q.IsCurrent, q.SupersedesSequence,
-                    year.FirstOrDefault(s => s.SupersedesSequence == q.Sequence)?.Sequence, q.EnteredBy, q.EnteredAtUtc);
+                    year.FirstOrDefault(s => s.SupersedesSequence == q.Sequence)?.Sequence, q.EnteredBy, q.EnteredAtUtc == default ? null : q.EnteredAtUtc);
             }).ToList());
         }).ToList();
     }
