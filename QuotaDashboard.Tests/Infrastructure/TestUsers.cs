@@ -24,4 +24,16 @@ public static class TestUsers
         }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "Identity.Application"));
     }
+
+    /// <summary>Everyone who may not keep the national record: the other roles, and a token even when issued for an analyst.</summary>
+    public static TheoryData<string> NotAnalysts => ["officer", "manager", "administrator", "analyst token"];
+
+    public static ClaimsPrincipal NotAnalyst(string who) => who switch
+    {
+        "officer" => Officer("KZ-75"),
+        "manager" => Manager(),
+        "administrator" => Administrator(),
+        _ => new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.Name, "token"), new(ClaimTypes.Role, Roles.Analyst),
+            new(UserAccess.ApiTokenClaim, "1")], "ApiToken")),
+    };
 }

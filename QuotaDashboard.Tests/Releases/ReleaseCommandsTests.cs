@@ -114,20 +114,11 @@ public sealed class ReleaseCommandsTests(SeededDatabase store) : IClassFixture<S
         Assert.Equal(before, await StoreTables.CountRowsAsync(store));
     }
 
-    public static TheoryData<string> NotAnalysts => ["officer", "manager", "administrator", "analyst token"];
-
     [Theory]
-    [MemberData(nameof(NotAnalysts))]
+    [MemberData(nameof(TestUsers.NotAnalysts), MemberType = typeof(TestUsers))]
     public async Task Only_an_analyst_may_add_or_correct_a_release(string who)
     {
-        ClaimsPrincipal user = who switch
-        {
-            "officer" => TestUsers.Officer("KZ-75"),
-            "manager" => TestUsers.Manager(),
-            "administrator" => TestUsers.Administrator(),
-            _ => new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.Name, "token"), new(ClaimTypes.Role, Roles.Analyst),
-                new(QuotaDashboard.Features.Access.UserAccess.ApiTokenClaim, "1")], "ApiToken")),
-        };
+        var user = TestUsers.NotAnalyst(who);
         var before = await StoreTables.CountRowsAsync(store);
 
         Assert.IsType<ReleaseSaveResult.Forbidden>(await AddAsync(Release(new(2026, 6, 1), 14_000), user));

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using QuotaDashboard.Features.Access;
 using QuotaDashboard.Features.Dashboard;
 using QuotaDashboard.Features.Export;
+using QuotaDashboard.Features.Quota;
 
 namespace QuotaDashboard.Api;
 
@@ -38,9 +39,9 @@ public static class ReadApi
 
         api.MapGet("/quota/{year}", async (string year, DashboardQueries queries, CancellationToken ct) =>
         {
-            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 1900 or > 2999)
+            if (!TryParseYear(year, out var y, out var problem))
             {
-                return BadRequest("Bad year", $"'{year}' is not a year; use four digits, e.g. 2025.");
+                return problem;
             }
             var history = await queries.GetQuotaHistoryAsync(y, ct);
             return history.Count == 0
@@ -57,6 +58,22 @@ public static class ReadApi
             return await queries.GetPublishedAsync(month, ct) is { } release
                 ? Results.Ok(release)
                 : NotFound("No release", $"No national release is recorded for {month:yyyy-MM}.");
+        });
+
+        api.MapGet("/quota/{year}/allocations", async (string year, string? asOf, ClaimsPrincipal user, AllocationQueries allocations, CancellationToken ct) =>
+        {
+            if (!TryParseYear(year, out var y, out var problem) || !TryParseMonth(asOf, out var month, out problem))
+            {
+                return problem;
+            }
+            if (month.Year != y)
+            {
+                return BadRequest("asOf outside the year", $"asOf={month:yyyy-MM} is not a month of {y}.");
+            }
+            var inForce = await allocations.GetInForceAsync(y, month, user, ct);
+            return inForce.RevisionSequence is null
+                ? NotFound("No quota", $"No quota of {y} is in force on {month:yyyy-MM}.")
+                : Results.Ok(inForce);
         });
 
         api.MapExportEndpoints();
@@ -85,6 +102,17 @@ public static class ReadApi
             return true;
         }
         problem = BadRequest("Bad asOf", $"'{value}' is not a month; reports describe the first day of a month: use yyyy-MM or yyyy-MM-01.");
+        return false;
+    }
+
+    private static bool TryParseYear(string value, out int year, out IResult problem)
+    {
+        problem = Results.Empty;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out year) && QuotaRules.IsYear(year))
+        {
+            return true;
+        }
+        problem = BadRequest("Bad year", $"'{value}' is not a year; use four digits, e.g. 2025.");
         return false;
     }
 

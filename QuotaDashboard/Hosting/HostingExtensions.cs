@@ -105,6 +105,10 @@ public static class HostingExtensions
         services.AddScoped<QuotaDashboard.Features.Releases.ReleaseCommands>();
         services.AddScoped<QuotaDashboard.Features.Releases.ReleaseQueries>();
         services.AddSingleton<QuotaDashboard.Features.Releases.ReleaseTextReader>();
+        services.AddScoped<QuotaDashboard.Features.Quota.QuotaCommands>();
+        services.AddScoped<QuotaDashboard.Features.Quota.QuotaQueries>();
+        services.AddScoped<QuotaDashboard.Features.Quota.AllocationCommands>();
+        services.AddScoped<QuotaDashboard.Features.Quota.AllocationQueries>();
         return services;
     }
 

@@ -21,6 +21,7 @@ public static class AppPages
         new("/reports/upload", "Upload a file", Icons.Material.Filled.UploadFile, [Roles.Analyst, Roles.RegionalOfficer]),
         new("/reports/history", "Report history", Icons.Material.Filled.History, []),
         new("/releases", "Published releases", Icons.Material.Filled.Newspaper, [Roles.Analyst]),
+        new("/quota", "Quota and allocations", Icons.Material.Filled.Balance, [Roles.Analyst]),
         new("/audit", "Audit log", Icons.Material.Filled.FactCheck, [Roles.Administrator, Roles.Analyst]),
         new("/admin/accounts", "Accounts", Icons.Material.Filled.ManageAccounts, [Roles.Administrator]),
         new("/admin/tokens", "API tokens", Icons.Material.Filled.Key, [Roles.Administrator]),

@@ -15,6 +15,10 @@ public static class ProblemText
             : string.Format(CultureInfo.CurrentCulture, format.Value, [.. problem.Args.Select(Formattable)]);
     }
 
+    /// <summary>Every problem of one field, worded, for the error text beside it.</summary>
+    public static string DescribeField(this IStringLocalizer text, IEnumerable<Problem> problems, string field) =>
+        string.Join(" ", problems.Where(p => p.Field == field).Select(text.Describe));
+
     // A month or a day reads the same in every language; the resource decides which of the two it shows.
     private static object? Formattable(object? value) => value is DateOnly date ? date.ToDateTime(TimeOnly.MinValue) : value;
 }

@@ -37,6 +37,8 @@ internal sealed class QuotaRevisionConfiguration : IEntityTypeConfiguration<Quot
         b.HasIndex(q => new { q.Year, q.Sequence }).IsUnique();
         b.Property(q => q.EnteredBy).HasMaxLength(256);
         b.HasIndex(q => q.EffectiveFrom);
+        // Two current revisions of a year never take effect on the same date: the second must supersede the first.
+        b.HasIndex(q => new { q.Year, q.EffectiveFrom }).IsUnique().HasFilter("\"IsCurrent\"").HasDatabaseName("IX_QuotaRevisions_Year_EffectiveFrom_Current");
         b.Property(q => q.Label).HasMaxLength(100);
         b.Property(q => q.PublishedWording).HasMaxLength(500);
         b.Property(q => q.PublishedWordingRu).HasMaxLength(500);

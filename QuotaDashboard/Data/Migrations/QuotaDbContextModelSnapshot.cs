@@ -603,6 +603,11 @@ namespace QuotaDashboard.Data.Migrations
 
                     b.HasIndex("EffectiveFrom");
 
+                    b.HasIndex("Year", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("IX_QuotaRevisions_Year_EffectiveFrom_Current")
+                        .HasFilter("\"IsCurrent\"");
+
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
 

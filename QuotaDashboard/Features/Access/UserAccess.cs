@@ -54,6 +54,15 @@ public static class UserAccess
     public static bool CanEditRecord(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && !user.IsApiToken() && user.IsInRole(Roles.Analyst);
 
+    /// <summary>The check every query of the record's keeping pages makes: only those who keep the record read it there.</summary>
+    public static void DemandEditRecord(this ClaimsPrincipal user)
+    {
+        if (!user.CanEditRecord())
+        {
+            throw new UnauthorizedAccessException($"{user.Who()} may not keep the published record.");
+        }
+    }
+
     public static bool CanSeeAudit(this ClaimsPrincipal user) =>
         !user.IsApiToken() && (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Analyst));
 }

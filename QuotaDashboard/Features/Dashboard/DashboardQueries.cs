@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Access;
+using QuotaDashboard.Features.Quota;
 
 namespace QuotaDashboard.Features.Dashboard;
 
@@ -245,8 +246,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
                 .ToListAsync(ct);
         return regions.Select(region =>
             {
-                // A published allocation holds for the whole year; an illustrative one belongs to one revision.
-                var allocation = allocations.Where(a => a.RegionCode == region.Code).OrderBy(a => a.RevisionSequence.HasValue).FirstOrDefault();
+                var allocation = QuotaRules.PickAllocation(allocations.Where(a => a.RegionCode == region.Code), a => a.IsIllustrative, a => a.RevisionSequence);
                 var reported = workers.Where(w => w.Code == region.Code).Select(w => (long?)w.Total).FirstOrDefault();
                 var use = reported is { } w && allocation is { Units: > 0 } a ? Math.Round(100m * w / a.Units, 1) : (decimal?)null;
                 return new RegionUse(region.Code, Names.Pick(region.NameEn, region.NameRu), reported, allocation?.Units,
@@ -310,12 +310,12 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
         {
             var allocations = await db.Allocations.AsNoTracking()
                 .Where(a => a.RegionCode == regionCode)
-                .Select(a => new { a.Year, a.RevisionSequence, a.Units })
+                .Select(a => new { a.Year, a.RevisionSequence, a.Units, a.IsIllustrative })
                 .ToListAsync(ct);
             quota = quota.Select(q => q with
             {
-                Units = allocations.Where(a => a.Year == q.Year && (a.RevisionSequence == null || a.RevisionSequence == q.Sequence))
-                    .OrderBy(a => a.RevisionSequence.HasValue).Select(a => (int?)a.Units).FirstOrDefault(),
+                Units = QuotaRules.PickAllocation(allocations.Where(a => a.Year == q.Year && (a.RevisionSequence == null || a.RevisionSequence == q.Sequence)),
+                    a => a.IsIllustrative, a => a.RevisionSequence)?.Units,
                 SharePct = null,
             }).ToList();
         }

@@ -2,15 +2,13 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Access;
+using QuotaDashboard.Features.Quota;
 
 namespace QuotaDashboard.Features.Dashboard;
 
 /// <summary>Every disagreement the record holds: in the published releases, between them and the regional reports, in the quota.</summary>
 public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFactory)
 {
-    /// <summary>Quota revisions whose units and share imply labour forces further apart than this are listed.</summary>
-    private const decimal LabourForceTolerance = 0.01m;
-
     /// <summary>The issues <paramref name="reader"/> may see: the national ones, and the regional ones of the regions they may read.</summary>
     public async Task<IReadOnlyList<QualityIssue>> GetIssuesAsync(ClaimsPrincipal reader, CancellationToken ct = default)
     {
@@ -80,10 +78,8 @@ public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFacto
             .ToListAsync(ct);
         foreach (var year in shares.GroupBy(q => q.Year))
         {
-            var implied = year.Select(q => new { Label = Names.Pick(q.PublishedWording, q.PublishedWordingRu), q.Units, q.SharePct, LabourForce = q.Units!.Value / (q.SharePct!.Value / 100m) }).ToList();
-            var low = implied.Min(i => i.LabourForce);
-            var high = implied.Max(i => i.LabourForce);
-            if (implied.Count > 1 && (high - low) / low > LabourForceTolerance)
+            var implied = year.Select(q => new { Label = Names.Pick(q.PublishedWording, q.PublishedWordingRu), q.Units, q.SharePct, LabourForce = QuotaRules.ImpliedLabourForce(q.Units, q.SharePct)!.Value }).ToList();
+            if (QuotaRules.LabourForcesDisagree(implied.Select(i => i.LabourForce)))
             {
                 issues.AddRange(implied.Select(i => new QualityIssue(QualityKind.QuotaLabourForce, null, i.Label,
                     i.Units!.Value, Math.Round(i.LabourForce), $"{i.SharePct}")));

@@ -28,7 +28,7 @@ public sealed class ReleaseQueries(IDbContextFactory<QuotaDbContext> dbFactory)
     /// <summary>Every version of every release, newest month first, the current version of a month before its earlier ones.</summary>
     public async Task<IReadOnlyList<ReleaseSummary>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        Demand(user);
+        user.DemandEditRecord();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var releases = await db.Releases.IgnoreQueryFilters().AsNoTracking()
             .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Version)
@@ -44,7 +44,7 @@ public sealed class ReleaseQueries(IDbContextFactory<QuotaDbContext> dbFactory)
     /// <summary>Every version of one month's release, newest first, with its figures.</summary>
     public async Task<IReadOnlyList<ReleaseVersionView>> GetVersionsAsync(DateOnly asOf, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        Demand(user);
+        user.DemandEditRecord();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var versions = await db.Releases.IgnoreQueryFilters().AsNoTracking()
             .Where(r => r.AsOf == asOf)
@@ -69,12 +69,4 @@ public sealed class ReleaseQueries(IDbContextFactory<QuotaDbContext> dbFactory)
     }
 
     private static IReadOnlyList<string> SplitSources(IEnumerable<string> sources) => sources.Distinct(StringComparer.Ordinal).ToList();
-
-    private static void Demand(ClaimsPrincipal user)
-    {
-        if (!user.CanEditRecord())
-        {
-            throw new UnauthorizedAccessException($"{user.Who()} may not keep the published record.");
-        }
-    }
 }
