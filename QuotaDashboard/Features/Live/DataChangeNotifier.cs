@@ -23,6 +23,7 @@ public sealed class DataChangeNotifier(ILogger<DataChangeNotifier> logger)
 
     private readonly Lock _gate = new();
     private readonly List<Subscription> _subscriptions = [];
+    private readonly ILogger<DataChangeNotifier> _logger = logger;
 
     /// <summary>Subscribes in the caller's current culture: the handler always runs in it, whoever made the change.</summary>
     public IDisposable Subscribe(Func<DataChange, Task> handler)
@@ -115,7 +116,7 @@ public sealed class DataChangeNotifier(ILogger<DataChangeNotifier> logger)
                 catch (Exception ex)
                 {
                     // One broken page must not keep the others, or its own later changes, from being heard.
-                    owner.logger.LogWarning(ex, "A data change subscriber failed");
+                    owner._logger.LogWarning(ex, "A data change subscriber failed");
                 }
             }
         }
