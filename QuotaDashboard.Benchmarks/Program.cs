@@ -1,0 +1,3 @@
+using QuotaDashboard.Benchmarks;
+
+return await BenchmarkProgram.RunAsync(args);
