@@ -1,3 +1,0 @@
-using QuotaDashboard.Benchmarks;
-
-return await BenchmarkProgram.RunAsync(args);
