@@ -7,6 +7,7 @@ namespace QuotaDashboard.Benchmarks;
 /// <summary>
 /// <c>--full</c>: stores of 1, 10 and 50 years, BenchmarkDotNet, 50/100/200/500 dashboards, 10 cold loads in Chromium.
 /// <c>--quick</c>: a 1-year store, the fastest of 5 calls, 5 dashboards, 2 cold loads; fails when a dashboard misses the change.
+/// The full run writes bench/results/latest.md and latest.png, the smoke run quick.md and quick.png beside them.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -78,12 +79,14 @@ public static class BenchmarkProgram
                 liveStore.Years, saveAlone, fanOut, memory, firstChart,
                 $"{Environment.ProcessorCount} cores, .NET {Environment.Version}", total.Elapsed);
             var output = Directory.CreateDirectory(Path.Combine(root, "bench", "results")).FullName;
+            // The smoke run keeps its own files, so that running it never replaces the committed full results.
+            var name = quick ? "quick" : "latest";
             var markdown = Results.Markdown(results);
-            await File.WriteAllTextAsync(Path.Combine(output, "latest.md"), markdown);
-            Results.Plot(results, Path.Combine(output, "latest.png"));
+            await File.WriteAllTextAsync(Path.Combine(output, $"{name}.md"), markdown);
+            Results.Plot(results, Path.Combine(output, $"{name}.png"));
             Console.WriteLine();
             Console.WriteLine(Results.GoalsTable(markdown));
-            Console.WriteLine($"wrote bench/results/latest.md and latest.png in {total.Elapsed.TotalMinutes:0.0} min");
+            Console.WriteLine($"wrote bench/results/{name}.md and {name}.png in {total.Elapsed.TotalMinutes:0.0} min");
 
             var missed = fanOut.Sum(f => f.Missed);
             if (missed > 0)
