@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Net;
+using QuotaDashboard.Data.Seeding;
+
+namespace QuotaDashboard.Benchmarks;
+
+/// <summary>
+/// <c>--full</c>: stores of 1, 10 and 50 years, BenchmarkDotNet, 50/100/200/500 dashboards, 10 cold loads in Chromium.
+/// <c>--quick</c>: a 1-year store, the fastest of 5 calls, 5 dashboards, 2 cold loads; fails when a dashboard misses the change.
+/// The full run writes bench/results/latest.md and latest.png, the smoke run quick.md and quick.png beside them.
+/// </summary>
+public static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        if (!quick && !args.Contains("--full"))
+        {
+            Console.Error.WriteLine("Usage: dotnet run -c Release --project QuotaDashboard.Benchmarks -- --full | --quick");
+            return 2;
+        }
+        try
+        {
+            return await RunAsync(quick);
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"Benchmark failed: {ex}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunAsync(bool quick)
+    {
+        var total = Stopwatch.StartNew();
+        var root = RepositoryRoot();
+        var dataDirectory = Path.Combine(root, "data");
+        var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"quota-bench-{Guid.NewGuid():N}")).FullName;
+        var timeout = TimeSpan.FromSeconds(quick ? 30 : 120);
+        try
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var last = new DateOnly(today.Year, today.Month, 1);
+            var stores = new List<GeneratedStore>();
+            foreach (var years in quick ? new[] { 1 } : [1, 10, 50])
+            {
+                var store = await StoreGenerator.CreateAsync(years, work, dataDirectory, last);
+                Console.WriteLine($"store of {years} y: {store.Reports} reports, {store.Lines} lines, {store.Elapsed.TotalSeconds:0.0} s, {store.Bytes / 1048576.0:0.0} MiB");
+                stores.Add(store);
+            }
+
+            var subjects = new Dictionary<int, AggregationSubject>();
+            foreach (var store in stores)
+            {
+                var subject = new AggregationSubject(store);
+                await subject.AssertEqualAsync();
+                subjects[store.Years] = subject;
+            }
+            Console.WriteLine("aggregation: the query services and the hand-written SQL give the same answers");
+            AggregationBenchmarks.Subjects = subjects;
+            var times = quick ? await AggregationBenchmarks.MinOfAsync(5) : AggregationBenchmarks.Run(Path.Combine(work, "artifacts"));
+            foreach (var t in times)
+            {
+                Console.WriteLine($"aggregation {t.Years} y, {t.Case}: app {t.AppMs:0.00} ms, SQL {t.SqlMs:0.00} ms, ×{t.Ratio:0.0}");
+            }
+            foreach (var s in subjects.Values)
+            {
+                await s.DisposeAsync();
+            }
+
+            var liveStore = stores[0];
+            var (saveAlone, fanOut, memory, firstChart) = await LiveAsync(liveStore, work, dataDirectory, quick, timeout);
+
+            var results = new BenchmarkResults(
+                quick ? "quick" : "full",
+                $"dotnet run -c Release --project QuotaDashboard.Benchmarks -- {(quick ? "--quick" : "--full")}",
+                stores, times,
+                quick ? "Fastest of 5 calls after one warm-up call (Stopwatch)." : "Median per call, BenchmarkDotNet 0.15.8 in-process (2 warm-up and 6 measured iterations of ≥ 120 ms).",
+                liveStore.Years, saveAlone, fanOut, memory, firstChart,
+                $"{Environment.ProcessorCount} cores, .NET {Environment.Version}", total.Elapsed);
+            var output = Directory.CreateDirectory(Path.Combine(root, "bench", "results")).FullName;
+            // The smoke run keeps its own files, so that running it never replaces the committed full results.
+            var name = quick ? "quick" : "latest";
+            var markdown = Results.Markdown(results);
+            await File.WriteAllTextAsync(Path.Combine(output, $"{name}.md"), markdown);
+            Results.Plot(results, Path.Combine(output, $"{name}.png"));
+            Console.WriteLine();
+            Console.WriteLine(Results.GoalsTable(markdown));
+            Console.WriteLine($"wrote bench/results/{name}.md and {name}.png in {total.Elapsed.TotalMinutes:0.0} min");
+
+            var missed = fanOut.Sum(f => f.Missed);
+            if (missed > 0)
+            {
+                Console.Error.WriteLine($"{missed} dashboard(s) never received the change within {timeout.TotalSeconds:0} s.");
+                return 1;
+            }
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task<(double SaveAlone, List<FanOutResult> FanOut, List<MemoryResult> Memory, FirstChartResult FirstChart)> LiveAsync(
+        GeneratedStore store, string work, string dataDirectory, bool quick, TimeSpan timeout)
+    {
+        using var app = new LiveApp(store, work, dataDirectory);
+        var baseAddress = app.Start();
+        var password = AccountSeeder.DemoAccounts.Single(a => a.Email == LiveApp.Analyst).Password;
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, UseCookies = true, MaxConnectionsPerServer = 16 };
+        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout };
+        await app.SignInAsync(http, LiveApp.Analyst, password);
+        var fan = new LiveFanOut(app, http, cookies, timeout);
+
+        // Warm the page, the circuit code paths and the save before anything is timed.
+        await LiveFanOut.CloseAsync(await fan.OpenAsync(2, 2));
+        var saveAlone = await fan.SaveWithoutDashboardsAsync(5);
+        Console.WriteLine($"save with no dashboard open: {saveAlone:0} ms (median of 5)");
+
+        int[] counts = quick ? [5] : [50, 100, 200, 500];
+        int[] memoryAt = quick ? [5] : [100, 500];
+        var fanOut = new List<FanOutResult>();
+        var memory = new List<MemoryResult>();
+        foreach (var count in counts)
+        {
+            var before = SettledHeap();
+            var opening = Stopwatch.StartNew();
+            var clients = await fan.OpenAsync(count, parallel: 4);
+            var openSeconds = opening.Elapsed.TotalSeconds;
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                if (memoryAt.Contains(count))
+                {
+                    var retained = SettledHeap() - before;
+                    memory.Add(new MemoryResult(count, retained / count, retained));
+                    Console.WriteLine($"{count} idle dashboards: {retained / 1048576.0:0.0} MiB, {retained / count / 1024.0:0} KiB each");
+                }
+                var result = await fan.SaveAndWatchAsync(clients, openSeconds);
+                fanOut.Add(result);
+                Console.WriteLine($"{count} dashboards: save {result.SaveMs:0} ms; until updated p50 {result.P50Ms:0} / p95 {result.P95Ms:0} / max {result.MaxMs:0} ms; missed {result.Missed}; opened in {openSeconds:0.0} s");
+            }
+            finally
+            {
+                await LiveFanOut.CloseAsync(clients);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        FirstChartResult firstChart;
+        if (!FirstChart.ChromiumInstalled)
+        {
+            var why = $"no Chromium at {FirstChart.ChromiumPath} (install it with: apt-get install -y chromium)";
+            if (!quick)
+            {
+                throw new InvalidOperationException($"The full run measures the first chart in Chromium, but there is {why}.");
+            }
+            Console.WriteLine($"first chart: skipped, {why}");
+            firstChart = new FirstChartResult(0, double.NaN, double.NaN, double.NaN, why);
+        }
+        else
+        {
+            var loads = await FirstChart.MeasureAsync(baseAddress, LiveApp.Analyst, password, quick ? 2 : 10, timeout);
+            firstChart = new FirstChartResult(loads.Count, Median(loads), loads.Min(), loads.Max(), null);
+            Console.WriteLine($"first chart drawn: median {firstChart.MedianMs:0} ms of {loads.Count}");
+        }
+        return (saveAlone, fanOut, memory, firstChart);
+    }
+
+    private static long SettledHeap()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "QuotaDashboard.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("The repository root (the folder of QuotaDashboard.sln) was not found above the benchmark's output.");
+    }
+}

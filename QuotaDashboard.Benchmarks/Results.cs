@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text;
+
+namespace QuotaDashboard.Benchmarks;
+
+public sealed record FirstChartResult(int Loads, double MedianMs, double MinMs, double MaxMs, string? SkippedBecause);
+
+public sealed record BenchmarkResults(
+    string Mode,
+    string Command,
+    IReadOnlyList<GeneratedStore> Stores,
+    IReadOnlyList<AggregationTime> Aggregation,
+    string AggregationMethod,
+    int LiveStoreYears,
+    double SaveWithoutDashboardsMs,
+    IReadOnlyList<FanOutResult> FanOut,
+    IReadOnlyList<MemoryResult> Memory,
+    FirstChartResult FirstChart,
+    string Machine,
+    TimeSpan Elapsed);
+
+/// <summary>The tables of <c>latest.md</c>, the goals marked met or missed, and the plot beside them.</summary>
+public static class Results
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Markdown(BenchmarkResults r)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(Invariant, $"# Benchmark results ({r.Mode})");
+        md.AppendLine();
+        md.AppendLine(Invariant, $"`{r.Command}` · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {r.Machine} · {r.Elapsed.TotalMinutes:0.0} min");
+        md.AppendLine();
+        md.AppendLine("## Goals");
+        md.AppendLine();
+        md.AppendLine("| goal | target | measured | |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var line in Goals(r))
+        {
+            md.AppendLine(line);
+        }
+        md.AppendLine();
+
+        md.AppendLine("## Live fan-out over real circuits");
+        md.AppendLine();
+        md.Append(Invariant, $"Headless circuits of the dashboard (signed in as the demo analyst) against the app on loopback, over a {r.LiveStoreYears}-year store. ");
+        md.AppendLine("One report saved through `ReportCommands.SaveAsync` as the Almaty officer; each circuit timed from the start of the save to the render batch that carries the new national figure.");
+        md.AppendLine();
+        md.AppendLine("| dashboards open | save returns after | p50 / p95 / max until each dashboard has the change | missed | opening them took |");
+        md.AppendLine("|---|---|---|---|---|");
+        md.AppendLine(Invariant, $"| 0 | {Ms(r.SaveWithoutDashboardsMs)} (median of 5) | — | — | — |");
+        foreach (var f in r.FanOut)
+        {
+            md.AppendLine(Invariant, $"| {f.Dashboards} | {Ms(f.SaveMs)} | {Ms(f.P50Ms)} / {Ms(f.P95Ms)} / {Ms(f.MaxMs)} | {f.Missed} | {f.OpenSeconds:0.0} s |");
+        }
+        md.AppendLine();
+
+        md.AppendLine("## Memory per idle dashboard circuit");
+        md.AppendLine();
+        md.AppendLine("Managed heap after a full GC (`GC.GetTotalMemory(true)`) before and after opening the circuits, app and headless clients in one process.");
+        md.AppendLine();
+        md.AppendLine("| dashboards open | retained in all | per dashboard |");
+        md.AppendLine("|---|---|---|");
+        foreach (var m in r.Memory)
+        {
+            md.AppendLine(Invariant, $"| {m.Dashboards} | {m.TotalBytes / 1048576.0:0.0} MiB | {m.BytesPerCircuit / 1024.0:0} KiB |");
+        }
+        md.AppendLine();
+
+        md.AppendLine("## Aggregation: query services against hand-written SQL");
+        md.AppendLine();
+        md.AppendLine(Invariant, $"Same store, same answer (checked before timing). {r.AggregationMethod}");
+        md.AppendLine();
+        var years = r.Aggregation.Select(a => a.Years).Distinct().Order().ToList();
+        md.AppendLine("| query | " + string.Join(" | ", years.Select(y => $"{y} y: app / SQL (×)")) + " | ratio growth | app growth |");
+        md.AppendLine("|---|" + string.Concat(years.Select(_ => "---|")) + "---|---|");
+        foreach (var group in r.Aggregation.GroupBy(a => a.Case))
+        {
+            var byYears = group.OrderBy(a => a.Years).ToList();
+            var first = byYears[0];
+            var last = byYears[^1];
+            md.AppendLine($"| {group.Key} | " + string.Join(" | ", byYears.Select(a => string.Create(Invariant, $"{Ms(a.AppMs)} / {Ms(a.SqlMs)} (×{a.Ratio:0.0})"))) +
+                string.Create(Invariant, $" | ×{last.Ratio / first.Ratio:0.00} | ×{last.AppMs / first.AppMs:0.00} |"));
+        }
+        md.AppendLine();
+
+        md.AppendLine("## Store generator");
+        md.AppendLine();
+        md.AppendLine("20 regions × every month, each report with 6 categories, 21 OKED sections and 20 countries; the app's migrations and seed first.");
+        md.AppendLine();
+        md.AppendLine("| years | reports | breakdown lines | generated in | file |");
+        md.AppendLine("|---|---|---|---|---|");
+        foreach (var s in r.Stores)
+        {
+            md.AppendLine(Invariant, $"| {s.Years} | {s.Reports:N0} | {s.Lines:N0} | {s.Elapsed.TotalSeconds:0.0} s | {s.Bytes / 1048576.0:0.0} MiB |");
+        }
+        md.AppendLine();
+
+        md.AppendLine("## First chart drawn in Chromium");
+        md.AppendLine();
+        md.AppendLine(r.FirstChart.SkippedBecause is { } why
+            ? $"Skipped: {why}"
+            : string.Create(Invariant, $"Cold page load (new browser context, signed in) until `canvas[data-chart='workers-by-category']` has `data-rendered=\"true\"`: median {Ms(r.FirstChart.MedianMs)} of {r.FirstChart.Loads} (min {Ms(r.FirstChart.MinMs)}, max {Ms(r.FirstChart.MaxMs)})."));
+        return md.ToString();
+    }
+
+    private static IEnumerable<string> Goals(BenchmarkResults r)
+    {
+        var largest = r.FanOut.OrderBy(f => f.Dashboards).LastOrDefault();
+        if (largest is not null)
+        {
+            var ratio = largest.SaveMs / r.SaveWithoutDashboardsMs;
+            yield return Goal($"save with {largest.Dashboards} dashboards open", "≤ 1.2× save with none",
+                $"{Ms(largest.SaveMs)} vs {Ms(r.SaveWithoutDashboardsMs)} (×{ratio:0.0})", ratio <= 1.2, $"×{ratio / 1.2:0.0} over");
+            yield return Goal($"p95 until all {largest.Dashboards} dashboards show the change", "< 1 s",
+                largest.Missed > 0 ? $"{Ms(largest.P95Ms)}, {largest.Missed} never" : Ms(largest.P95Ms),
+                largest.Missed == 0 && largest.P95Ms < 1000, $"{Ms(largest.P95Ms - 1000)} over");
+        }
+        if (r.Aggregation.Count > 0)
+        {
+            var worst = r.Aggregation.MaxBy(a => a.Ratio)!;
+            yield return Goal("aggregation against hand-written SQL", "within 1.5×",
+                $"worst ×{worst.Ratio:0.0} ({worst.Case}, {worst.Years} y)", worst.Ratio <= 1.5, $"×{worst.Ratio / 1.5:0.0} over");
+            if (r.Aggregation.Select(a => a.Years).Distinct().Count() < 2)
+            {
+                yield return "| aggregation flat as the record grows | app time grows ≤ 1.5× | one store size only | not measured |";
+            }
+            else
+            {
+                var growth = r.Aggregation.GroupBy(a => a.Case)
+                    .Select(g => (Case: g.Key, Growth: g.MaxBy(a => a.Years)!.AppMs / g.MinBy(a => a.Years)!.AppMs))
+                    .MaxBy(g => g.Growth);
+                var span = $"{r.Aggregation.Min(a => a.Years)} to {r.Aggregation.Max(a => a.Years)} years";
+                yield return Goal($"aggregation flat from {span}", "app time grows ≤ 1.5×",
+                    $"worst ×{growth.Growth:0.0} ({growth.Case})", growth.Growth <= 1.5, $"×{growth.Growth / 1.5:0.0} over");
+            }
+        }
+        foreach (var m in r.Memory.OrderBy(m => m.Dashboards).TakeLast(1))
+        {
+            var kib = m.BytesPerCircuit / 1024.0;
+            yield return Goal($"managed memory per idle dashboard ({m.Dashboards} open)", "≤ 400 KB",
+                $"{kib:0} KiB", m.BytesPerCircuit <= 400 * 1000, $"×{m.BytesPerCircuit / 400_000.0:0.0} over");
+        }
+        yield return r.FirstChart.SkippedBecause is null
+            ? Goal("first chart drawn, cold load", "< 1 s", $"median {Ms(r.FirstChart.MedianMs)} of {r.FirstChart.Loads}",
+                r.FirstChart.MedianMs < 1000, $"{Ms(r.FirstChart.MedianMs - 1000)} over")
+            : "| first chart drawn, cold load | < 1 s | not measured | skipped |";
+    }
+
+    private static string Goal(string what, string target, string measured, bool met, string miss) =>
+        $"| {what} | {target} | {measured} | {(met ? "met" : "missed: " + miss)} |";
+
+    private static string Ms(double ms) => double.IsNaN(ms) ? "—" : ms >= 10 ? string.Create(Invariant, $"{ms:N0} ms") : string.Create(Invariant, $"{ms:0.00} ms");
+
+    /// <summary>The main table of <c>latest.md</c>, the part the README copies.</summary>
+    public static string GoalsTable(string markdown)
+    {
+        var lines = markdown.Split('\n');
+        var start = Array.FindIndex(lines, l => l.StartsWith("| goal |", StringComparison.Ordinal));
+        return string.Join('\n', lines.Skip(start).TakeWhile(l => l.StartsWith('|')));
+    }
+
+    public static void Plot(BenchmarkResults r, string path)
+    {
+        var live = new ScottPlot.Plot();
+        double[] n = [.. r.FanOut.Select(f => (double)f.Dashboards)];
+        void Line(ScottPlot.Plot plot, double[] xs, double[] ys, string label)
+        {
+            var scatter = plot.Add.Scatter(xs, ys);
+            scatter.LegendText = label;
+        }
+        Line(live, n, [.. r.FanOut.Select(f => f.SaveMs)], "save returns");
+        Line(live, n, [.. r.FanOut.Select(f => f.P50Ms)], "p50 dashboard updated");
+        Line(live, n, [.. r.FanOut.Select(f => f.P95Ms)], "p95 dashboard updated");
+        Line(live, n, [.. r.FanOut.Select(f => f.MaxMs)], "last dashboard updated");
+        var goal = live.Add.HorizontalLine(1000);
+        goal.LegendText = "goal: p95 < 1 s";
+        live.Title("Live fan-out: one save, N open dashboards");
+        live.XLabel("dashboards open");
+        live.YLabel("ms");
+        live.ShowLegend(ScottPlot.Alignment.UpperLeft);
+
+        live.SavePng(path, 1000, 600);
+    }
+}
