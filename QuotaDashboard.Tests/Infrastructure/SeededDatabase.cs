@@ -27,6 +27,7 @@ public class SeededDatabase : IAsyncLifetime
         {
             o.DataDirectory = RepositoryPaths.DataDirectory;
             o.IllustrativeData = IllustrativeData;
+            o.DemoAccounts = true;
         });
         _services = services.BuildServiceProvider();
         await _services.InitializeStoreAsync();

@@ -48,7 +48,12 @@ public static class HostingExtensions
             .Validate(o => o.IsValid, $"{ReportingOptions.Section}:{nameof(ReportingOptions.EarliestMonth)} must be a month written yyyy-MM, such as 2019-01.")
             .ValidateOnStart();
         services.AddQuotaDashboardAuth();
-        services.PostConfigure<SeedOptions>(o => o.DataDirectory = dataDirectory);
+        var development = builder.Environment.IsDevelopment();
+        services.PostConfigure<SeedOptions>(o =>
+        {
+            o.DataDirectory = dataDirectory;
+            o.DemoAccounts = development;
+        });
 
         var connectionString = builder.Configuration.GetConnectionString("QuotaDashboard") is { Length: > 0 } cs
             ? cs

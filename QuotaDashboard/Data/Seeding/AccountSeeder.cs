@@ -13,7 +13,7 @@ public sealed class AdminOptions
     public string? Password { get; set; }
 }
 
-/// <summary>Creates the roles, the configured first administrator, and with the illustrative data the demonstration accounts.</summary>
+/// <summary>Creates the roles, the configured first administrator, and in Development with the illustrative data the demonstration accounts.</summary>
 public sealed class AccountSeeder(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
@@ -21,7 +21,7 @@ public sealed class AccountSeeder(
     IOptions<AdminOptions> admin,
     ILogger<AccountSeeder> logger)
 {
-    /// <summary>Demonstration accounts; they exist only beside the illustrative data, never in a real deployment.</summary>
+    /// <summary>Demonstration accounts; they exist only beside the illustrative data in Development, never in a real deployment.</summary>
     public static readonly IReadOnlyList<DemoAccount> DemoAccounts =
     [
         new("admin@demo.quota.kz", "Demo-Admin-2025!", "Demo administrator", Roles.Administrator, null),
@@ -44,7 +44,7 @@ public sealed class AccountSeeder(
         {
             await EnsureAsync(new DemoAccount(email, password, "Administrator", Roles.Administrator, null));
         }
-        if (seed.Value.IllustrativeData)
+        if (seed.Value.IllustrativeData && seed.Value.DemoAccounts)
         {
             foreach (var account in DemoAccounts)
             {

@@ -11,6 +11,12 @@ public sealed class SeedOptions
     public string DataDirectory { get; set; } = "";
 
     public bool IllustrativeData { get; set; } = true;
+
+    /// <summary>
+    /// The demonstration accounts, beside the illustrative data. The host turns this on in Development only, so that accounts
+    /// whose passwords are printed in the README never exist in a deployment.
+    /// </summary>
+    public bool DemoAccounts { get; set; }
 }
 
 /// <summary>Adds what the seed files hold and the store lacks; running it again changes nothing.</summary>
