@@ -70,6 +70,8 @@ public sealed class AggregationSubject : IAsyncDisposable
     private async Task<TResult> WithScope<TService, TResult>(Func<TService, Task<TResult>> call) where TService : notnull
     {
         await using var scope = _services.CreateAsyncScope();
+        // The computation is what is timed, not a cached view.
+        await scope.ServiceProvider.GetRequiredService<DashboardCache>().ForgetAsync(QuotaDashboard.Features.Live.DataChange.Anything);
         return await call(scope.ServiceProvider.GetRequiredService<TService>());
     }
 

@@ -27,6 +27,29 @@ public sealed class ReadApiTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal((14_103L, 14_103L, 20), (view.Reconciliation.Published, view.Reconciliation.RegionalSum, view.Reconciliation.RegionsReporting));
     }
 
+    [Theory]
+    [InlineData("2025-12", null)]
+    [InlineData("2025-06", "KZ-75")]
+    public async Task The_dashboard_json_is_the_same_in_every_language(string asOf, string? region)
+    {
+        var url = $"/api/dashboard?asOf={asOf}{(region is null ? "" : "&region=" + region)}";
+
+        var english = await InLanguageAsync(url, "en");
+        var russian = await InLanguageAsync(url, "ru");
+
+        Assert.Equal(english, russian);
+        Assert.DoesNotContain("Ministry", english, StringComparison.Ordinal);
+    }
+
+    private async Task<string> InLanguageAsync(string url, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await _client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
     [Fact]
     public async Task The_dashboard_json_writes_enums_as_strings()
     {

@@ -56,7 +56,7 @@ public static class DashboardExpectations
             Assert.NotNull(s);
             Assert.Equal(SourceKind.PublishedRelease, s.Kind);
             Assert.False(s.Illustrative);
-            Assert.Contains("2025-12-01", s.Text, StringComparison.Ordinal);
+            Assert.Equal((new DateOnly(2025, 12, 1), true), (s.ReleaseAsOf, s.ReleaseDayStated));
         });
     }
 

@@ -69,8 +69,8 @@ public sealed class DashboardQueriesTests(SeededDatabase store) : IClassFixture<
         var view = await DashboardAsync(new DateOnly(2025, 3, 1));
 
         Assert.Equal(13_584, view.Workers.Value);
-        Assert.Contains("2025-03", view.Workers.Source?.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("2025-03-01", view.Workers.Source?.Text, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2025, 3, 1), view.Workers.Source?.ReleaseAsOf);
+        Assert.False(view.Workers.Source?.ReleaseDayStated);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class DashboardQueriesTests(SeededDatabase store) : IClassFixture<
         var view = await DashboardAsync(new DateOnly(2026, 3, 1), "KZ-75");
 
         Assert.Equal(stored.Total, view.Workers.Value);
-        Assert.Contains("2025-12", view.Workers.Source?.Text, StringComparison.Ordinal);
+        Assert.Equal(("KZ-75", SeedCsv.December2025), (view.Workers.Source?.RegionCode, view.Workers.Source?.ReportMonth));
     }
 
     [Fact]

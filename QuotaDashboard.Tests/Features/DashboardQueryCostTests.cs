@@ -137,6 +137,8 @@ public sealed class DashboardQueryCostTests(CountedDatabase store) : IClassFixtu
         var results = new List<(int, long?)>();
         foreach (var (month, region) in Views)
         {
+            // The computation is measured, as the first viewer after a change pays it; the rows were written past the commands.
+            await store.Services.GetRequiredService<DashboardCache>().ForgetAsync(QuotaDashboard.Features.Live.DataChange.Anything);
             var (commands, view) = await store.MeasureAsync(s => s.GetRequiredService<DashboardQueries>().GetDashboardAsync(month, region, TestUsers.Analyst()));
             results.Add((commands, view.Workers.Value));
         }

@@ -37,7 +37,7 @@ public sealed class QuotaInForceTests(SeededDatabase store) : IClassFixture<Seed
         Assert.Equal(year, quota.Year);
         Assert.Equal(units, quota.Units);
         Assert.Equal(sequence, quota.RevisionSequence);
-        Assert.Null(quota.UnitsMissingReason);
+        Assert.Null(quota.UnitsMissing);
     }
 
     [Theory]
@@ -99,7 +99,7 @@ public sealed class QuotaInForceTests(SeededDatabase store) : IClassFixture<Seed
         var quota = await QuotaOnAsync(new DateOnly(2026, month, 1));
 
         Assert.Null(quota.Units);
-        Assert.False(string.IsNullOrWhiteSpace(quota.UnitsMissingReason));
+        Assert.Equal(UnitsMissing.NotPublished, quota.UnitsMissing);
         Assert.Equal(0.25m, quota.SharePct);
         Assert.Equal(1, quota.RevisionSequence);
         Assert.Equal(new DateOnly(2026, 1, 2), quota.LegalActInForce);
@@ -115,7 +115,7 @@ public sealed class QuotaInForceTests(SeededDatabase store) : IClassFixture<Seed
         Assert.Null(quota.SharePct);
         Assert.Null(quota.RevisionSequence);
         Assert.Null(quota.EffectiveFrom);
-        Assert.False(string.IsNullOrWhiteSpace(quota.UnitsMissingReason));
+        Assert.Equal(UnitsMissing.NoQuota, quota.UnitsMissing);
     }
 
     private Task<QuotaInForce> QuotaOnAsync(DateOnly date) => store.Get<DashboardQueries>().GetQuotaInForceAsync(date);

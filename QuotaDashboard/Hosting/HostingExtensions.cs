@@ -99,6 +99,9 @@ public static class HostingExtensions
         services.AddScoped<AuditQueries>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DataChangeNotifier>();
+        services.AddHybridCache();
+        services.AddSingleton<DashboardCache>();
+        services.AddSingleton<QuotaDashboard.Features.Reference.ReferenceNames>();
         services.AddTransient<DatabaseSeeder>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<DataQualityQueries>();

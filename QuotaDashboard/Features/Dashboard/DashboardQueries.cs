@@ -1,36 +1,30 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Access;
 using QuotaDashboard.Features.Quota;
 
 namespace QuotaDashboard.Features.Dashboard;
 
-/// <summary>What the dashboard and the read API show; each call costs a fixed, small number of aggregate queries.</summary>
-public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory, IStringLocalizer<SharedResource> text)
+/// <summary>
+/// What the dashboard and the read API show, as culture-neutral records that one cached computation serves to every reader;
+/// each computation costs a fixed, small number of aggregate queries.
+/// </summary>
+public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory, DashboardCache cache)
 {
-    public async Task<IReadOnlyList<DateOnly>> GetMonthsAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var releaseMonths = await db.Releases.Select(r => r.AsOf).ToListAsync(ct);
-        var reportMonths = await db.Reports.Select(r => r.Month).Distinct().ToListAsync(ct);
-        return releaseMonths.Concat(reportMonths).Select(d => new DateOnly(d.Year, d.Month, 1)).Distinct().OrderDescending().ToList();
-    }
+    public async Task<IReadOnlyList<DateOnly>> GetMonthsAsync(CancellationToken ct = default) => (await GetRecordMonthsAsync(ct)).Months;
 
-    public async Task<IReadOnlySet<DateOnly>> GetReleaseMonthsAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await db.Releases.Select(r => r.AsOf).ToListAsync(ct)).ToHashSet();
-    }
+    public async Task<IReadOnlySet<DateOnly>> GetReleaseMonthsAsync(CancellationToken ct = default) => (await GetRecordMonthsAsync(ct)).ReleaseMonths.ToHashSet();
 
-    public async Task<IReadOnlyList<RegionRef>> GetRegionsAsync(CancellationToken ct = default)
+    private ValueTask<RecordMonths> GetRecordMonthsAsync(CancellationToken ct) => cache.MonthsAsync(async token =>
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
-        return regions.Select(ToRef).OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList();
-    }
+        await using var db = await dbFactory.CreateDbContextAsync(token);
+        var releaseMonths = await db.Releases.Select(r => r.AsOf).ToListAsync(token);
+        var reportMonths = await db.Reports.Select(r => r.Month).Distinct().ToListAsync(token);
+        return new RecordMonths(
+            releaseMonths.Concat(reportMonths).Select(d => new DateOnly(d.Year, d.Month, 1)).Distinct().OrderDescending().ToList(),
+            releaseMonths.Distinct().Order().ToList());
+    }, ct);
 
     public async Task<RegionRef?> FindRegionAsync(string code, CancellationToken ct = default)
     {
@@ -46,7 +40,8 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
     public async Task<DashboardView> GetDashboardAsync(DateOnly month, string? regionCode, ClaimsPrincipal reader, CancellationToken ct = default)
     {
         reader.DemandRead(regionCode);
-        var view = await ComputeDashboardAsync(month, regionCode, ct);
+        month = new DateOnly(month.Year, month.Month, 1);
+        var view = await cache.DashboardAsync(month, regionCode, token => new ValueTask<DashboardView>(ComputeDashboardAsync(month, regionCode, token)), ct);
         var ranking = view.Ranking.Where(r => reader.CanRead(r.Code)).ToList();
         return ranking.Count == view.Ranking.Count ? view : view with
         {
@@ -57,19 +52,12 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
 
     private async Task<DashboardView> ComputeDashboardAsync(DateOnly month, string? regionCode, CancellationToken ct)
     {
-        month = new DateOnly(month.Year, month.Month, 1);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         var regions = await db.Regions.AsNoTracking().ToListAsync(ct);
         var region = regionCode is null ? null : regions.FirstOrDefault(r => r.Code == regionCode)
             ?? throw new KeyNotFoundException($"Unknown region '{regionCode}'.");
-        var categoryNames = await db.Categories.AsNoTracking().OrderBy(c => c.Order).Select(c => new { c.Key, c.NameEn, c.NameRu }).ToListAsync(ct);
-        var sectorNames = await db.Sectors.AsNoTracking().Select(s => new { s.Letter, s.NameEn, s.NameRu }).ToListAsync(ct);
-        var categoryOrder = categoryNames.Select(c => c.Key).ToList();
-        string CategoryName(string key) => categoryNames.FirstOrDefault(c => c.Key == key) is { } c ? Names.Pick(c.NameEn, c.NameRu) : key;
-        string SectorName(string key) => key == Names.OtherKey
-            ? text["Other sectors"]
-            : sectorNames.FirstOrDefault(s => s.Letter == key) is { } s ? $"{s.Letter} — {Names.Pick(s.NameEn, s.NameRu)}" : key;
+        var categoryOrder = await db.Categories.AsNoTracking().OrderBy(c => c.Order).Select(c => c.Key).ToListAsync(ct);
 
         var latest = LatestReports(db, month);
         var perRegion = await latest
@@ -95,22 +83,21 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
 
         var illustrative = scoped.Any(r => r.IsIllustrative);
         FigureSource? reportSource = scoped.Count == 0 ? null : region is null
-            ? new FigureSource(SourceKind.RegionalReports,
-                string.Format(CultureInfo.CurrentCulture, text["Sum of regional reports ({0} of {1} regions)"], scoped.Count, regions.Count), [], illustrative)
-            : new FigureSource(SourceKind.RegionalReport,
-                string.Format(CultureInfo.CurrentCulture, text["Regional report of {0} for {1:yyyy-MM}, revision {2}"], Names.Pick(region.NameEn, region.NameRu), scoped[0].Month.ToDateTime(TimeOnly.MinValue), scoped[0].RevisionNumber), [], illustrative);
+            ? new FigureSource(SourceKind.RegionalReports, [], illustrative, RegionsReporting: scoped.Count, RegionCount: regions.Count)
+            : new FigureSource(SourceKind.RegionalReport, [], illustrative,
+                RegionCode: region.Code, ReportMonth: scoped[0].Month, RevisionNumber: scoped[0].RevisionNumber);
 
         var regionalTotal = scoped.Count == 0 ? (long?)null : scoped.Sum(r => (long)r.Total);
         var regionalEmployers = scoped.Count == 0 || scoped.Any(r => r.Employers is null) ? null : (long?)scoped.Sum(r => (long)r.Employers!.Value);
         var regionalLocal = scoped.Count == 0 || scoped.Any(r => r.LocalEmployees is null) ? null : (long?)scoped.Sum(r => (long)r.LocalEmployees!.Value);
 
-        BreakdownView FromReports(Breakdown dimension, Func<string, string> name, IEnumerable<string>? order = null)
+        BreakdownView FromReports(Breakdown dimension, IEnumerable<string>? order = null)
         {
             var items = scopedLines.Where(l => l.Dimension == dimension)
-                .Select(l => new BreakdownItem(l.Key, name(l.Key), l.Count))
+                .Select(l => new BreakdownItem(l.Key, l.Count))
                 .ToList();
             items = Ordered(items, order);
-            return new BreakdownView(items, reportSource, items.Sum(i => i.Count), regionalTotal, Complete: true);
+            return new BreakdownView(dimension, items, reportSource, items.Sum(i => i.Count), regionalTotal, Complete: true);
         }
 
         var release = region is null ? await db.Releases.AsNoTracking().Include(r => r.Figures).FirstOrDefaultAsync(r => r.AsOf == month, ct) : null;
@@ -120,11 +107,11 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
                 new CountFigure(regionalEmployers, regionalEmployers is null ? null : reportSource),
                 new CountFigure(regionalLocal, regionalLocal is null ? null : reportSource),
                 LocalShare(regionalLocal, regionalTotal, reportSource),
-                FromReports(Breakdown.Category, CategoryName, categoryOrder),
-                FromReports(Breakdown.Sector, SectorName),
-                FromReports(Breakdown.Country, Names.Country),
+                FromReports(Breakdown.Category, categoryOrder),
+                FromReports(Breakdown.Sector),
+                FromReports(Breakdown.Country),
                 illustrative)
-            : FromRelease(release, CategoryName, SectorName, categoryOrder);
+            : FromRelease(release, categoryOrder);
 
         var quota = await QuotaInForceAsync(db, month, ct);
         var ranking = await RankingAsync(db, regions, perRegion.Select(r => (r.RegionCode, (long)r.Total, r.IsIllustrative)).ToList(), quota, ct);
@@ -145,25 +132,25 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
     private sealed record Partial(CountFigure Workers, CountFigure Employers, CountFigure LocalEmployees, PercentFigure LocalShare,
         BreakdownView Categories, BreakdownView Sectors, BreakdownView Countries, bool Illustrative);
 
-    private Partial FromRelease(PublishedRelease release, Func<string, string> categoryName, Func<string, string> sectorName, IReadOnlyList<string> categoryOrder)
+    private static Partial FromRelease(PublishedRelease release, IReadOnlyList<string> categoryOrder)
     {
         var source = ReleaseSource(release);
         var total = release.Figures.FirstOrDefault(f => f.Figure == FigureKind.Total) is { } t ? (long)t.Value : (long?)null;
         CountFigure Single(FigureKind kind) =>
             release.Figures.FirstOrDefault(f => f.Figure == kind) is { } f ? new CountFigure((long)f.Value, source) : CountFigure.Unknown;
 
-        BreakdownView Published(FigureKind kind, Func<string, string> name, bool withRemainder, IEnumerable<string>? order)
+        BreakdownView Published(FigureKind kind, Breakdown dimension, bool withRemainder, IEnumerable<string>? order)
         {
             var figures = release.Figures.Where(f => f.Figure == kind).ToList();
-            var items = Ordered(figures.Select(f => new BreakdownItem(f.Key, name(f.Key), (long)f.Value)), order);
+            var items = Ordered(figures.Select(f => new BreakdownItem(f.Key, (long)f.Value)), order);
             var sum = items.Sum(i => i.Count);
             var complete = kind == FigureKind.Category && figures.Count == categoryOrder.Count;
             // A release names only its largest sectors and countries; the rest is the total less those, never a guess.
             if (withRemainder && items.Count > 0 && total is { } tot && tot > sum)
             {
-                items.Add(new BreakdownItem(Names.OtherKey, name(Names.OtherKey), tot - sum, IsRemainder: true));
+                items.Add(new BreakdownItem(Names.OtherKey, tot - sum, IsRemainder: true));
             }
-            return new BreakdownView(items, items.Count == 0 ? null : source, sum, total, complete);
+            return new BreakdownView(dimension, items, items.Count == 0 ? null : source, sum, total, complete);
         }
 
         var localShare = release.Figures.FirstOrDefault(f => f.Figure == FigureKind.LocalSharePct) is { } share
@@ -175,9 +162,9 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             Single(FigureKind.Employers),
             Single(FigureKind.LocalEmployeesMoreThan),
             localShare,
-            Published(FigureKind.Category, categoryName, withRemainder: false, categoryOrder),
-            Published(FigureKind.Sector, sectorName, withRemainder: true, null),
-            Published(FigureKind.Country, Names.Country, withRemainder: true, null),
+            Published(FigureKind.Category, Breakdown.Category, withRemainder: false, categoryOrder),
+            Published(FigureKind.Sector, Breakdown.Sector, withRemainder: true, null),
+            Published(FigureKind.Country, Breakdown.Country, withRemainder: true, null),
             Illustrative: false);
     }
 
@@ -197,15 +184,12 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             ? new PercentFigure(Math.Round(100m * l / (l + f), 1), source, Derived: true)
             : new PercentFigure(null, null, false);
 
-    public FigureSource ReleaseSource(PublishedRelease release)
+    public static FigureSource ReleaseSource(PublishedRelease release)
     {
         var links = release.Figures.SelectMany(f => f.Sources.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(s => s.StartsWith("http", StringComparison.Ordinal)).Distinct().ToList();
-        var asOf = release.AsOfPrecision == DatePrecision.Month
-            ? string.Format(CultureInfo.CurrentCulture, text["{0:yyyy-MM}, day not stated"], release.AsOf.ToDateTime(TimeOnly.MinValue))
-            : release.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return new FigureSource(SourceKind.PublishedRelease,
-            string.Format(CultureInfo.CurrentCulture, text["Ministry of Labour and Social Protection, release of {0}"], asOf), links, false);
+        return new FigureSource(SourceKind.PublishedRelease, links, false,
+            ReleaseAsOf: release.AsOf, ReleaseDayStated: release.AsOfPrecision != DatePrecision.Month);
     }
 
     /// <summary>Each region's latest report on or before the month, with a current revision.</summary>
@@ -220,7 +204,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
         return await QuotaInForceAsync(db, date, ct);
     }
 
-    private async Task<QuotaInForce> QuotaInForceAsync(QuotaDbContext db, DateOnly date, CancellationToken ct)
+    private static async Task<QuotaInForce> QuotaInForceAsync(QuotaDbContext db, DateOnly date, CancellationToken ct)
     {
         var revision = await db.QuotaRevisions.AsNoTracking()
             .Where(q => q.Year == date.Year && q.EffectiveFrom <= date)
@@ -228,11 +212,11 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             .FirstOrDefaultAsync(ct);
         if (revision is null)
         {
-            return new QuotaInForce(date.Year, null, null, null, null, null, false, null, null, null, null, text["No quota is set for this year"]);
+            return new QuotaInForce(date.Year, null, null, null, null, null, false, null, null, null, null, null, UnitsMissing.NoQuota);
         }
         return new QuotaInForce(date.Year, revision.Units, revision.SharePct, revision.Sequence, revision.Label, revision.EffectiveFrom,
-            revision.EffectiveDayPublished, Names.Pick(revision.PublishedWording, revision.PublishedWordingRu), revision.LegalAct, revision.LegalActInForce, revision.Sources,
-            revision.Units is null ? text["Units not published"].Value : null);
+            revision.EffectiveDayPublished, revision.PublishedWording, revision.PublishedWordingRu, revision.LegalAct, revision.LegalActInForce, revision.Sources,
+            revision.Units is null ? UnitsMissing.NotPublished : null);
     }
 
     private static async Task<IReadOnlyList<RegionUse>> RankingAsync(QuotaDbContext db, IReadOnlyList<Region> regions,
@@ -249,7 +233,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
                 var allocation = QuotaRules.PickAllocation(allocations.Where(a => a.RegionCode == region.Code), a => a.IsIllustrative, a => a.RevisionSequence);
                 var reported = workers.Where(w => w.Code == region.Code).Select(w => (long?)w.Total).FirstOrDefault();
                 var use = reported is { } w && allocation is { Units: > 0 } a ? Math.Round(100m * w / a.Units, 1) : (decimal?)null;
-                return new RegionUse(region.Code, Names.Pick(region.NameEn, region.NameRu), reported, allocation?.Units,
+                return new RegionUse(region.Code, reported, allocation?.Units,
                     allocation?.IsIllustrative ?? false, allocation?.Source, use, workers.Any(x => x.Code == region.Code && x.Illustrative));
             })
             .OrderByDescending(r => r.UsePct ?? -1).ThenByDescending(r => r.Workers ?? -1).ThenBy(r => r.Code, StringComparer.Ordinal)
@@ -288,6 +272,11 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
     public async Task<TimelineSeries> GetSeriesAsync(string? regionCode, ClaimsPrincipal reader, CancellationToken ct = default)
     {
         reader.DemandRead(regionCode);
+        return await cache.SeriesAsync(regionCode, token => new ValueTask<TimelineSeries>(ComputeSeriesAsync(regionCode, token)), ct);
+    }
+
+    private async Task<TimelineSeries> ComputeSeriesAsync(string? regionCode, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var published = regionCode is not null
             ? []
@@ -320,15 +309,12 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             }).ToList();
         }
         return new TimelineSeries(
-            published.Select(p => new SeriesPoint(p.AsOf, (long)p.Value, p.Sources)).ToList(),
-            sums.Select(s => new SeriesPoint(s.Month, s.Total, regionCode is null
-                ? string.Format(CultureInfo.CurrentCulture, text["{0} regions reporting"], s.Regions)
-                : null)).ToList(),
+            published.Select(p => new SeriesPoint(p.AsOf, (long)p.Value, p.Sources, null)).ToList(),
+            sums.Select(s => new SeriesPoint(s.Month, s.Total, null, regionCode is null ? s.Regions : null)).ToList(),
             quota,
             sums.Any(s => s.Illustrative == 1),
             regionCode);
     }
 
-    private static RegionRef ToRef(Region region) =>
-        new(region.Code, Names.Pick(region.NameEn, region.NameRu), region.Kind.ToString().ToLowerInvariant());
+    private static RegionRef ToRef(Region region) => new(region.Code, region.Kind.ToString().ToLowerInvariant());
 }

@@ -7,13 +7,14 @@ using QuotaDashboard.Features.Quota;
 namespace QuotaDashboard.Features.Dashboard;
 
 /// <summary>Every disagreement the record holds: in the published releases, between them and the regional reports, in the quota.</summary>
-public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFactory)
+public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFactory, DashboardCache cache)
 {
     /// <summary>The issues <paramref name="reader"/> may see: the national ones, and the regional ones of the regions they may read.</summary>
     public async Task<IReadOnlyList<QualityIssue>> GetIssuesAsync(ClaimsPrincipal reader, CancellationToken ct = default)
     {
         reader.DemandRead(null);
-        return (await ComputeIssuesAsync(ct)).Where(i => i.RegionCode is null || reader.CanRead(i.RegionCode)).ToList();
+        var report = await cache.QualityAsync(async token => new QualityReport(await ComputeIssuesAsync(token)), ct);
+        return report.Issues.Where(i => i.RegionCode is null || reader.CanRead(i.RegionCode)).ToList();
     }
 
     private async Task<IReadOnlyList<QualityIssue>> ComputeIssuesAsync(CancellationToken ct)
@@ -78,11 +79,11 @@ public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFacto
             .ToListAsync(ct);
         foreach (var year in shares.GroupBy(q => q.Year))
         {
-            var implied = year.Select(q => new { Label = Names.Pick(q.PublishedWording, q.PublishedWordingRu), q.Units, q.SharePct, LabourForce = QuotaRules.ImpliedLabourForce(q.Units, q.SharePct)!.Value }).ToList();
+            var implied = year.Select(q => new { q.PublishedWording, q.PublishedWordingRu, q.Units, q.SharePct, LabourForce = QuotaRules.ImpliedLabourForce(q.Units, q.SharePct)!.Value }).ToList();
             if (QuotaRules.LabourForcesDisagree(implied.Select(i => i.LabourForce)))
             {
-                issues.AddRange(implied.Select(i => new QualityIssue(QualityKind.QuotaLabourForce, null, i.Label,
-                    i.Units!.Value, Math.Round(i.LabourForce), $"{i.SharePct}")));
+                issues.AddRange(implied.Select(i => new QualityIssue(QualityKind.QuotaLabourForce, null, i.PublishedWording,
+                    i.Units!.Value, Math.Round(i.LabourForce), i.SharePct?.ToString(System.Globalization.CultureInfo.InvariantCulture), SubjectRu: i.PublishedWordingRu)));
             }
         }
 

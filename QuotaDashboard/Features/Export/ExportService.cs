@@ -6,6 +6,7 @@ using QuotaDashboard.Components.Pages.Dashboard;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Access;
 using QuotaDashboard.Features.Dashboard;
+using QuotaDashboard.Features.Reference;
 
 namespace QuotaDashboard.Features.Export;
 
@@ -13,6 +14,7 @@ namespace QuotaDashboard.Features.Export;
 public sealed class ExportService(
     DashboardQueries queries,
     DataQualityQueries quality,
+    ReferenceNames reference,
     IDbContextFactory<QuotaDbContext> dbFactory,
     IStringLocalizer<SharedResource> text,
     TimeProvider clock)
@@ -29,7 +31,7 @@ public sealed class ExportService(
         }
         var view = await queries.GetDashboardAsync(month, region, user, ct);
         var series = chart == ChartNames.Timeline ? await queries.GetSeriesAsync(region, user, ct) : null;
-        var sheet = Build(chart, view, series, user);
+        var sheet = Build(chart, view, series, await reference.GetAsync(ct), user);
         await AuditAsync(user, $"{chart} {month:yyyy-MM-dd}{(region is null ? "" : " " + region)}", ct);
         return sheet;
     }
@@ -40,12 +42,13 @@ public sealed class ExportService(
         var view = await queries.GetDashboardAsync(month, region, user, ct);
         var series = await queries.GetSeriesAsync(region, user, ct);
         var issues = await quality.GetIssuesAsync(user, ct);
-        var sheets = ChartNames.All.Select(chart => Build(chart, view, series, user)).ToList();
+        var names = await reference.GetAsync(ct);
+        var sheets = ChartNames.All.Select(chart => Build(chart, view, series, names, user)).ToList();
         var illustrative = ChartNames.All.Zip(sheets)
             .Select(c => IllustrativeText.For(c.First, view, series, text) is { } note ? $"{c.Second.Title} — {note}" : null)
             .OfType<string>().ToList();
         sheets.Add(new ExportSheet("metadata", text["About this export"],
-            Header(text["Dashboard"], view, view.Workers.Source is { } source ? SourceText(source) : text["Regional reports; quota allocations"], user,
+            Header(text["Dashboard"], view, names, view.Workers.Source is { } source ? SourceText.WithLinks(source, names, text) : text["Regional reports; quota allocations"], user,
                 illustrative.Count == 0 ? null : string.Join("; ", illustrative)),
             [text["Date"], text["What"], text["Detail"]],
             issues.Select(i => new object?[]
@@ -58,25 +61,26 @@ public sealed class ExportService(
         return sheets;
     }
 
-    private ExportSheet Build(string chart, DashboardView view, TimelineSeries? series, ClaimsPrincipal user)
+    private ExportSheet Build(string chart, DashboardView view, TimelineSeries? series, ReferenceBook names, ClaimsPrincipal user)
     {
         var note = IllustrativeText.For(chart, view, series, text);
         return chart switch
         {
-            ChartNames.Categories => Breakdown(chart, text["Workers by permit category"], view, view.Categories, text["Key"], user, note),
-            ChartNames.Sectors => Breakdown(chart, text["Workers by sector (OKED)"], view, view.Sectors, text["OKED"], user, note),
-            ChartNames.Countries => Breakdown(chart, text["Workers by country of origin"], view, view.Countries, text["Code"], user, note),
-            ChartNames.Timeline => Timeline(chart, view, series!, user, note),
-            _ => Ranking(chart, view, user, note),
+            ChartNames.Categories => Breakdown(chart, text["Workers by permit category"], view, view.Categories, text["Key"], names, user, note),
+            ChartNames.Sectors => Breakdown(chart, text["Workers by sector (OKED)"], view, view.Sectors, text["OKED"], names, user, note),
+            ChartNames.Countries => Breakdown(chart, text["Workers by country of origin"], view, view.Countries, text["Code"], names, user, note),
+            ChartNames.Timeline => Timeline(chart, view, series!, names, user, note),
+            _ => Ranking(chart, view, names, user, note),
         };
     }
 
     /// <summary>The items, then the total they belong to and, where they do not add up to it, the difference.</summary>
-    private ExportSheet Breakdown(string name, string title, DashboardView view, BreakdownView breakdown, string keyHeader, ClaimsPrincipal user, string? note)
+    private ExportSheet Breakdown(string name, string title, DashboardView view, BreakdownView breakdown, string keyHeader, ReferenceBook names,
+        ClaimsPrincipal user, string? note)
     {
         var rows = breakdown.Items.Select(i => new object?[]
         {
-            i.IsRemainder ? "" : i.Key, i.Name, i.Count,
+            i.IsRemainder ? "" : i.Key, names.Item(breakdown.Dimension, i.Key, text), i.Count,
             breakdown.Total is > 0 and var total ? Math.Round(100.0 * i.Count / total, 1) : null,
         }).ToList();
         if (breakdown.Items.Count > 0 && breakdown.Total is { } sum)
@@ -87,7 +91,7 @@ public sealed class ExportService(
                 rows.Add(["", text["Difference: the items less the total"].Value, gap, null]);
             }
         }
-        var header = Header(title, view, breakdown.Source is { } source ? SourceText(source) : text["Not published for this month"], user, note,
+        var header = Header(title, view, names, breakdown.Source is { } source ? SourceText.WithLinks(source, names, text) : text["Not published for this month"], user, note,
             QualityText.BreakdownGap(name, breakdown, text, CultureInfo.CurrentCulture));
         return new(name, title, header, [keyHeader, text["Name"], text["Workers"], text["Share"] + " (%)"], rows);
     }
@@ -99,13 +103,13 @@ public sealed class ExportService(
         _ => text["Total of the regional reports"],
     };
 
-    private ExportSheet Timeline(string name, DashboardView view, TimelineSeries series, ClaimsPrincipal user, string? note)
+    private ExportSheet Timeline(string name, DashboardView view, TimelineSeries series, ReferenceBook names, ClaimsPrincipal user, string? note)
     {
         var title = view.Region is null ? text["Workers and the quota over time"].Value
-            : string.Format(CultureInfo.CurrentCulture, text["{0}: workers and allocation over time"], view.Region.Name);
+            : string.Format(CultureInfo.CurrentCulture, text["{0}: workers and allocation over time"], names.Region(view.Region.Code));
         var dates = series.Published.Select(p => p.Date).Concat(series.RegionalSums.Select(p => p.Date))
             .Concat(series.Quota.Select(q => q.EffectiveFrom)).Distinct().Order();
-        return new ExportSheet(name, title, Header(title, view, text["Published releases of the Ministry of Labour and Social Protection; regional reports; quota revisions"], user, note),
+        return new ExportSheet(name, title, Header(title, view, names, text["Published releases of the Ministry of Labour and Social Protection; regional reports; quota revisions"], user, note),
             [text["Date"], text["Published national total"], IllustrativeText.RegionalLine(view, text),
              view.Region is null ? text["Quota in force"] : text["Allocation in force"], text["Source"]],
             dates.Select(date =>
@@ -118,31 +122,31 @@ public sealed class ExportService(
                     published?.Value,
                     series.RegionalSums.FirstOrDefault(p => p.Date == date)?.Value,
                     quota?.Units,
-                    published?.Note,
+                    published?.Sources,
                 };
             }).ToList());
     }
 
-    private ExportSheet Ranking(string name, DashboardView view, ClaimsPrincipal user, string? note)
+    private ExportSheet Ranking(string name, DashboardView view, ReferenceBook names, ClaimsPrincipal user, string? note)
     {
         var title = text["Regions by use of their allocation"].Value;
-        return new ExportSheet(name, title, Header(title, view, text["Regional reports; quota allocations"], user, note),
+        return new ExportSheet(name, title, Header(title, view, names, text["Regional reports; quota allocations"], user, note),
             [text["Code"], text["Region"], text["Workers"], text["Allocation"], text["Use"] + " (%)", text["Allocation source"]],
             view.Ranking.Select(r => new object?[]
             {
-                r.Code, r.Name, r.Workers, r.Allocation, r.UsePct is { } u ? (double)u : null,
+                r.Code, names.Region(r.Code), r.Workers, r.Allocation, r.UsePct is { } u ? (double)u : null,
                 r.AllocationIllustrative ? text["illustrative regional data"].Value : r.AllocationSource,
             }).ToList());
     }
 
     /// <summary>Title, date, filters and source; the note says which of these figures, if any, are illustrative; the difference, how far a breakdown is from its total.</summary>
-    private List<KeyValuePair<string, string>> Header(string title, DashboardView view, string source, ClaimsPrincipal user, string? note, string? difference = null)
+    private List<KeyValuePair<string, string>> Header(string title, DashboardView view, ReferenceBook names, string source, ClaimsPrincipal user, string? note, string? difference = null)
     {
         List<KeyValuePair<string, string>> header =
         [
             new(text["Title"], title),
             new(text["As of"], view.Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            new(text["Region"], view.Region is null ? text["All of Kazakhstan"] : $"{view.Region.Name} ({view.Region.Code})"),
+            new(text["Region"], view.Region is null ? text["All of Kazakhstan"] : $"{names.Region(view.Region.Code)} ({view.Region.Code})"),
             new(text["Source"], source),
         ];
         if (note is not null)
@@ -157,8 +161,6 @@ public sealed class ExportService(
         header.Add(new(text["Generated by"], user.Who()));
         return header;
     }
-
-    private static string SourceText(FigureSource source) => string.Join(" ", [source.Text, .. source.Links]);
 
     /// <summary>Records an export made in the browser (an image, a printed briefing), which the server does not see otherwise.</summary>
     public Task RecordBrowserExportAsync(ClaimsPrincipal user, string subject, CancellationToken ct = default) =>

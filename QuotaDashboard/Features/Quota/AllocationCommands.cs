@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using QuotaDashboard.Features.Dashboard;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Access;
 using QuotaDashboard.Features.Live;
@@ -38,7 +39,7 @@ public static class AllocationField
 }
 
 /// <summary>Saves the allocation grid as one write: each changed cell a new current row, the one it replaces kept; then tells every open dashboard.</summary>
-public sealed class AllocationCommands(IDbContextFactory<QuotaDbContext> dbFactory, DataChangeNotifier notifier, TimeProvider clock)
+public sealed class AllocationCommands(IDbContextFactory<QuotaDbContext> dbFactory, DashboardCache changes, TimeProvider clock)
 {
     public const int MaxSourceLength = 500;
 
@@ -97,7 +98,7 @@ public sealed class AllocationCommands(IDbContextFactory<QuotaDbContext> dbFacto
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
-        notifier.Publish(new DataChange(DataChangeKind.Quota, codes.Count == 1 ? codes[0] : null, null));
+        await changes.PublishAsync(new DataChange(DataChangeKind.Quota, codes.Count == 1 ? codes[0] : null, null));
         return new AllocationSaveResult.Saved(changed.Count);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using QuotaDashboard.Features.Dashboard;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Access;
 using QuotaDashboard.Features.Live;
@@ -54,7 +55,7 @@ public static class QuotaField
 }
 
 /// <summary>Adds quota revisions and corrects them as new revisions, each in one transaction with its audit entry, then tells every open dashboard.</summary>
-public sealed class QuotaCommands(IDbContextFactory<QuotaDbContext> dbFactory, DataChangeNotifier notifier, TimeProvider clock)
+public sealed class QuotaCommands(IDbContextFactory<QuotaDbContext> dbFactory, DashboardCache changes, TimeProvider clock)
 {
     public const int MaxTextLength = 2000;
     public const int MaxWordingLength = 500;
@@ -149,7 +150,7 @@ public sealed class QuotaCommands(IDbContextFactory<QuotaDbContext> dbFactory, D
             return new QuotaSaveResult.Conflict(winner ?? 0);
         }
 
-        notifier.Publish(new DataChange(DataChangeKind.Quota, null, new DateOnly(input.EffectiveFrom.Year, input.EffectiveFrom.Month, 1)));
+        await changes.PublishAsync(new DataChange(DataChangeKind.Quota, null, new DateOnly(input.EffectiveFrom.Year, input.EffectiveFrom.Month, 1)));
         return new QuotaSaveResult.Saved(revision.Year, revision.Sequence);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using QuotaDashboard.Features.Dashboard;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Access;
 using QuotaDashboard.Features.Live;
@@ -40,7 +41,7 @@ public static class ReleaseField
 }
 
 /// <summary>Adds releases and corrects them as new versions, each in one transaction with its audit entry, then tells every open dashboard.</summary>
-public sealed class ReleaseCommands(IDbContextFactory<QuotaDbContext> dbFactory, ReportingMonths reportingMonths, DataChangeNotifier notifier, TimeProvider clock)
+public sealed class ReleaseCommands(IDbContextFactory<QuotaDbContext> dbFactory, ReportingMonths reportingMonths, DashboardCache changes, TimeProvider clock)
 {
     public const int MaxTextLength = 2000;
 
@@ -116,7 +117,7 @@ public sealed class ReleaseCommands(IDbContextFactory<QuotaDbContext> dbFactory,
             return new ReleaseSaveResult.Conflict(await fresh.Releases.Where(r => r.AsOf == input.AsOf).Select(r => r.Version).FirstOrDefaultAsync(CancellationToken.None));
         }
 
-        notifier.Publish(new DataChange(DataChangeKind.Releases, null, input.AsOf));
+        await changes.PublishAsync(new DataChange(DataChangeKind.Releases, null, input.AsOf));
         return new ReleaseSaveResult.Saved(release.AsOf, release.Version);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using QuotaDashboard.Features.Dashboard;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Access;
 using QuotaDashboard.Features.Live;
@@ -70,7 +71,7 @@ public abstract record SaveManyResult
 }
 
 /// <summary>Writes reports as new revisions in one transaction, then tells every open dashboard.</summary>
-public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, DataChangeNotifier notifier, ReportingMonths reportingMonths, TimeProvider clock)
+public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, DashboardCache changes, ReportingMonths reportingMonths, TimeProvider clock)
 {
     public const int MaxCount = 1_000_000;
     public const int MaxTextLength = 2000;
@@ -178,7 +179,7 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
 
         var touchedRegions = written.Select(w => w.Report.RegionCode).Distinct().ToList();
         var touchedMonths = written.Select(w => w.Report.Month).Distinct().ToList();
-        notifier.Publish(new DataChange(DataChangeKind.Reports,
+        await changes.PublishAsync(new DataChange(DataChangeKind.Reports,
             touchedRegions.Count == 1 ? touchedRegions[0] : null, touchedMonths.Count == 1 ? touchedMonths[0] : null));
         return new SaveManyResult.Saved(written
             .Select(w => (w.Index, Report: new SavedReport(w.Report.RegionCode, w.Report.Month, w.Revision.Number, w.Report.Version)))

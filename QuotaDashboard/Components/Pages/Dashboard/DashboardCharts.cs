@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using QuotaDashboard.Components.Charts;
 using QuotaDashboard.Features.Dashboard;
+using QuotaDashboard.Features.Reference;
 
 namespace QuotaDashboard.Components.Pages.Dashboard;
 
@@ -16,11 +17,11 @@ public static class DashboardCharts
 
     private static string Locale => CultureInfo.CurrentCulture.Name is { Length: > 0 } name ? name : "en";
 
-    public static ChartSpec Breakdown(BreakdownView breakdown, string label, ChartKind kind, string color) => new()
+    public static ChartSpec Breakdown(BreakdownView breakdown, ReferenceBook names, IStringLocalizer text, string label, ChartKind kind, string color) => new()
     {
         Kind = kind,
         Locale = Locale,
-        Labels = breakdown.Items.Select(i => i.Name).ToList(),
+        Labels = breakdown.Items.Select(i => names.Item(breakdown.Dimension, i.Key, text)).ToList(),
         Series =
         [
             new ChartSeries
@@ -33,12 +34,12 @@ public static class DashboardCharts
     };
 
     /// <summary>Regions by use of their allocation; a region without an allocation shows no bar.</summary>
-    public static ChartSpec Ranking(IReadOnlyList<RegionUse> ranking, string? selectedRegion, IStringLocalizer text) => new()
+    public static ChartSpec Ranking(IReadOnlyList<RegionUse> ranking, string? selectedRegion, ReferenceBook names, IStringLocalizer text) => new()
     {
         Kind = ChartKind.HorizontalBar,
         Locale = Locale,
         ValueSuffix = " %",
-        Labels = ranking.Select(r => r.Name).ToList(),
+        Labels = ranking.Select(r => names.Region(r.Code)).ToList(),
         Series =
         [
             new ChartSeries
@@ -95,7 +96,7 @@ public static class DashboardCharts
                     Style = "points",
                     Colors = [Red],
                     Points = series.Published.Select(p => new ChartPoint(Iso(p.Date), p.Value)).ToList(),
-                    Notes = series.Published.Select(p => p.Note).ToList(),
+                    Notes = series.Published.Select(p => p.Sources).ToList(),
                 } },
                 new ChartSeries
                 {
@@ -105,7 +106,9 @@ public static class DashboardCharts
                     Style = "line",
                     Colors = [Teal],
                     Points = series.RegionalSums.Select(p => new ChartPoint(Iso(p.Date), p.Value)).ToList(),
-                    Notes = series.RegionalSums.Select(p => p.Note).ToList(),
+                    Notes = series.RegionalSums.Select(p => p.RegionsReporting is { } n
+                        ? string.Format(CultureInfo.CurrentCulture, text["{0} regions reporting"], n)
+                        : null).ToList(),
                 },
                 new ChartSeries
                 {

@@ -14,7 +14,7 @@ public static class HeadlineText
 
     /// <summary>The national quota in force, or for one region its allocation.</summary>
     public static string Quota(DashboardView view, IStringLocalizer text) => view.Region is null
-        ? view.Quota.Units?.ToString("N0", CultureInfo.CurrentCulture) ?? view.Quota.UnitsMissingReason ?? ""
+        ? view.Quota.Units?.ToString("N0", CultureInfo.CurrentCulture) ?? MissingReason(view.Quota, text) ?? ""
         : view.RegionUse?.Allocation?.ToString("N0", CultureInfo.CurrentCulture) ?? text["No allocation"];
 
     /// <summary>Where the quota figure comes from: the quota revision nationally, the allocation's source for one region.</summary>
@@ -24,7 +24,15 @@ public static class HeadlineText
             ? (r.AllocationIllustrative ? text["illustrative regional data"] : r.AllocationSource)
             : null;
 
-    public static string Use(DashboardView view) => view.UsePct is { } use
+    public static string Use(DashboardView view, IStringLocalizer text) => view.UsePct is { } use
         ? use.ToString("0.0", CultureInfo.CurrentCulture) + " %"
-        : view.Quota.UnitsMissingReason ?? "—";
+        : MissingReason(view.Quota, text) ?? "—";
+
+    /// <summary>Why the quota has no units, or null where it has them.</summary>
+    public static string? MissingReason(QuotaInForce quota, IStringLocalizer text) => quota.UnitsMissing switch
+    {
+        UnitsMissing.NoQuota => text["No quota is set for this year"].Value,
+        UnitsMissing.NotPublished => text["Units not published"].Value,
+        _ => null,
+    };
 }
