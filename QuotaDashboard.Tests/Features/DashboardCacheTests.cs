@@ -76,8 +76,9 @@ public sealed class DashboardCacheTests(CountedDatabase store) : IClassFixture<C
     public async Task A_report_forgets_exactly_the_views_it_touches_and_the_new_figures_are_read()
     {
         await ForgetAllAsync();
-        (DateOnly Month, string? Region)[] touched = [(June, null), (December, null), (June, "KZ-75"), (December, "KZ-75")];
-        (DateOnly Month, string? Region)[] untouched = [(June, "KZ-71"), (May, null), (May, "KZ-75")];
+        // Every view of a month ranks every region, so KZ-71's view of June shows KZ-75's use too.
+        (DateOnly Month, string? Region)[] touched = [(June, null), (December, null), (June, "KZ-75"), (December, "KZ-75"), (June, "KZ-71")];
+        (DateOnly Month, string? Region)[] untouched = [(May, "KZ-71"), (May, null), (May, "KZ-75")];
         foreach (var (month, region) in touched.Concat(untouched))
         {
             await DashboardAsync(month, region);
@@ -98,5 +99,7 @@ public sealed class DashboardCacheTests(CountedDatabase store) : IClassFixture<C
         }
         var (_, after) = await DashboardAsync(June, "KZ-75");
         Assert.Equal(before.Workers.Value + 1_000, after.Workers.Value);
+        var (_, astana) = await DashboardAsync(June, "KZ-71");
+        Assert.Equal(after.Workers.Value, astana.Ranking.Single(r => r.Code == "KZ-75").Workers);
     }
 }

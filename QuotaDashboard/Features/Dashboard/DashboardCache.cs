@@ -24,7 +24,7 @@ public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifie
             return compute(ct);
         }
         var scope = Scope(regionCode);
-        return cache.GetOrCreateAsync($"dashboard:{scope}:{Key(month)}", compute, Entry, ["dashboard", scope, $"{scope}:{Key(month)}", $"year:{month.Year}"], ct);
+        return cache.GetOrCreateAsync($"dashboard:{scope}:{Key(month)}", compute, Entry, ["dashboard", scope, $"month:{Key(month)}", $"year:{month.Year}"], ct);
     }
 
     public ValueTask<TimelineSeries> SeriesAsync(string? regionCode, Func<CancellationToken, ValueTask<TimelineSeries>> compute, CancellationToken ct) =>
@@ -50,23 +50,18 @@ public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifie
     public ValueTask ForgetAsync(DataChange change) => cache.RemoveByTagAsync(TagsTouchedBy(change, ThisMonth), CancellationToken.None);
 
     /// <summary>
-    /// A report of region R for month M changes the nation's and R's views of M and later, their timelines, the data quality and
-    /// the months; a release the nation's views and timeline; a quota or allocation every view of its year and every timeline.
+    /// A report of region R for month M changes every view of M and later (each ranks every region), the nation's and R's
+    /// timelines, the data quality and the months; a release the nation's views and timeline; a quota or allocation every view of its year and every timeline.
     /// </summary>
     internal static IReadOnlyList<string> TagsTouchedBy(DataChange change, DateOnly thisMonth)
     {
         switch (change.Kind)
         {
             case DataChangeKind.Reports:
-                var scopes = change.RegionCode is { } region ? [Nation, Scope(region)] : new[] { Nation };
+                // Every view of a month ranks every region, so a report of any region reaches every view of its month and later.
                 List<string> tags = change.Month is { } from
-                    ? [.. scopes.SelectMany(s => Months(FirstDay(from), thisMonth).Select(m => $"{s}:{Key(m)}"))]
-                    : [.. scopes];
-                if (change.RegionCode is null)
-                {
-                    // Several regions at once: every region's views.
-                    tags.Add("dashboard");
-                }
+                    ? [.. Months(FirstDay(from), thisMonth).Select(m => $"month:{Key(m)}")]
+                    : ["dashboard"];
                 tags.AddRange(change.RegionCode is { } r ? [$"series:{Nation}", $"series:{Scope(r)}"] : ["series"]);
                 tags.AddRange(["quality", "months"]);
                 return tags;
