@@ -37,13 +37,29 @@ public sealed class TimelineLabelBrowserTests(BrowserFixture browser)
         return page;
     }
 
-    private static async Task<(Area Area, IReadOnlyList<Box> Boxes)> LabelsAsync(IPage page)
+    /// <summary>
+    /// The labels once the chart has settled: a range change redraws in place and animates, and a read in the middle of it
+    /// would see labels on their way. Two reads 300 ms apart, both after the chart says it has rendered, must agree.
+    /// </summary>
+    private static async Task<(Area Area, IReadOnlyList<Box> Boxes)> LabelsAsync(IPage page, int atLeast = 1)
     {
         var canvas = page.Locator($"canvas[data-chart='{Timeline}']");
-        await Assertions.Expect(canvas).ToHaveAttributeAsync("data-label-boxes", new System.Text.RegularExpressions.Regex("^\\["));
-        var area = JsonSerializer.Deserialize<Area>((await canvas.GetAttributeAsync("data-chart-area"))!, Json)!;
-        var boxes = JsonSerializer.Deserialize<List<Box>>((await canvas.GetAttributeAsync("data-label-boxes"))!, Json)!;
-        return (area, boxes);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        string? previous = null;
+        while (true)
+        {
+            await BrowserFixture.WaitForChartAsync(page, Timeline);
+            await Assertions.Expect(canvas).ToHaveAttributeAsync("data-label-boxes", new System.Text.RegularExpressions.Regex("^\\["));
+            var current = await canvas.GetAttributeAsync("data-chart-area") + "|" + await canvas.GetAttributeAsync("data-label-boxes");
+            var boxes = JsonSerializer.Deserialize<List<Box>>(current.Split('|', 2)[1], Json)!;
+            if (current == previous && boxes.Count >= atLeast)
+            {
+                return (JsonSerializer.Deserialize<Area>(current.Split('|', 2)[0], Json)!, boxes);
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"The timeline's labels did not settle within 15 s: {current}");
+            previous = current;
+            await page.WaitForTimeoutAsync(300);
+        }
     }
 
     private static void AssertEveryLabelReadsWhole(Area area, IReadOnlyList<Box> boxes)
@@ -106,7 +122,7 @@ public sealed class TimelineLabelBrowserTests(BrowserFixture browser)
         await Assertions.Expect(wholeRecord).ToHaveAttributeAsync("aria-pressed", "true");
         await BrowserFixture.WaitForChartAsync(page, Timeline);
 
-        var (area, boxes) = await LabelsAsync(page);
+        var (area, boxes) = await LabelsAsync(page, atLeast: 10);
         Assert.True(boxes.Count >= 10, $"The whole record shows only {boxes.Count} revision labels.");
         AssertEveryLabelReadsWhole(area, boxes);
         await ScreenshotAsync(page, $"whole-record-{width}-{culture}");
