@@ -133,12 +133,6 @@ public sealed class ReleaseCommands(IDbContextFactory<QuotaDbContext> dbFactory,
     };
 
     /// <summary>Everything that makes a release impossible to store. Disagreements between its figures are not among them: the record has those.</summary>
-    public async Task<IReadOnlyList<Problem>> ValidateAsync(ReleaseInput input, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ValidateAsync(db, input, ct);
-    }
-
     private async Task<List<Problem>> ValidateAsync(QuotaDbContext db, ReleaseInput input, CancellationToken ct)
     {
         var problems = new List<Problem>();
