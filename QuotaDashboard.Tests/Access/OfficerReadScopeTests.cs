@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Reports;
+using QuotaDashboard.Tests.Features;
 using QuotaDashboard.Tests.Infrastructure;
 
 namespace QuotaDashboard.Tests.Access;
@@ -29,6 +30,8 @@ public sealed class OfficerReadScopeTests : IClassFixture<OfficerReadScopeTests.
                 new Dictionary<string, int>(), new Dictionary<string, int>(), MismatchReason: AstanaReason);
             var result = await commands.SaveAsync(input, TestUsers.Officer("KZ-71"), null);
             Assert.IsType<SaveResult.Saved>(result);
+            // Accepted, so that the Astana reason counts and shows wherever an analyst reads.
+            await StoredReports.AcceptSubmittedAsync(Services, "KZ-71", input.Month);
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<QuotaDbContext>>().CreateDbContextAsync();
             OtherRegions = await db.Regions.Where(r => r.Code != Own).Select(r => r.Code).ToListAsync();
         }

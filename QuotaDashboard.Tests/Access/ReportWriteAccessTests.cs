@@ -30,15 +30,15 @@ public sealed class ReportWriteAccessTests(SeededDatabase store) : IClassFixture
     }
 
     [Fact]
-    public async Task An_officer_writes_their_own_region_and_the_write_is_audited()
+    public async Task An_officer_submits_for_their_own_region_and_the_submission_is_audited()
     {
         var (result, added) = await SaveAsync(TestUsers.Officer("KZ-75", "officer.almaty@test.kz"), "KZ-75");
 
-        Assert.IsType<SaveResult.Saved>(result);
+        Assert.Equal(RevisionState.Submitted, Assert.IsType<SaveResult.Saved>(result).State);
         Assert.True(added > 0);
         await using var db = store.CreateContext();
         var entry = await db.Audit.OrderByDescending(a => a.Id).FirstAsync();
-        Assert.Equal(("officer.almaty@test.kz", "report.save", "KZ-75 2025-11"), (entry.User, entry.Action, entry.Subject));
+        Assert.Equal(("officer.almaty@test.kz", "report.submit", "KZ-75 2025-11"), (entry.User, entry.Action, entry.Subject));
         Assert.NotNull(entry.Before);
         Assert.Contains("\"Total\":500", entry.After);
     }
@@ -71,6 +71,6 @@ public sealed class ReportWriteAccessTests(SeededDatabase store) : IClassFixture
     {
         var (result, _) = await SaveAsync(TestUsers.Analyst(), "KZ-23");
 
-        Assert.IsType<SaveResult.Saved>(result);
+        Assert.Equal(RevisionState.Accepted, Assert.IsType<SaveResult.Saved>(result).State);
     }
 }

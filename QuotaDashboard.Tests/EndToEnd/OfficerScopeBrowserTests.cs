@@ -7,7 +7,7 @@ using QuotaDashboard.Tests.Infrastructure;
 
 namespace QuotaDashboard.Tests.EndToEnd;
 
-/// <summary>What the officer of Almaty sees once Astana has saved a report with a reason: the nation and Almaty, nothing of Astana.</summary>
+/// <summary>What the officer of Almaty sees once Astana's report with a reason is accepted: the nation and Almaty, nothing of Astana.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OfficerScopeBrowserTests(BrowserFixture browser)
 {
@@ -26,6 +26,11 @@ public sealed class OfficerScopeBrowserTests(BrowserFixture browser)
         using var scope = browser.App.Services.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<ReportCommands>().SaveAsync(input, TestUsers.Officer("KZ-71", "officer of KZ-71"), null);
         Assert.False(result is SaveResult.Invalid or SaveResult.Forbidden or SaveResult.Conflict, $"Astana's report was refused: {result}");
+        // Unchanged when another test of this class stored and accepted it first.
+        if (result is SaveResult.Saved)
+        {
+            await StoredReports.AcceptSubmittedAsync(browser.App.Services, "KZ-71", month);
+        }
     }
 
     [SkippableFact]

@@ -29,10 +29,10 @@ public sealed class DataChangeNotifierTests(SeededDatabase store) : IClassFixtur
         var saveTook = clock.Elapsed;
 
         Assert.IsType<SaveResult.Saved>(saved);
-        Assert.Equal([new DataChange(DataChangeKind.Reports, "KZ-31", month)], await heard.SoFarAsync());
+        Assert.Equal([new DataChange(DataChangeKind.Submissions, "KZ-31", month)], await heard.SoFarAsync());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"The second subscriber heard of the change only after {clock.Elapsed}.");
         Assert.True(saveTook < TimeSpan.FromSeconds(5), $"The save waited {saveTook} for a blocked subscriber.");
-        Assert.Equal(new DataChange(DataChangeKind.Reports, "KZ-31", month), await blockedAt.Task);
+        Assert.Equal(new DataChange(DataChangeKind.Submissions, "KZ-31", month), await blockedAt.Task);
         release.Cancel();
     }
 

@@ -59,16 +59,18 @@ public sealed class DataQualityQueriesTests(SeededDatabase store) : IClassFixtur
     private Task<IReadOnlyList<QualityIssue>> IssuesAsync() => store.Get<DataQualityQueries>().GetIssuesAsync(TestUsers.Analyst());
 }
 
-/// <summary>Writes to its own store: what the data-quality panel finds once an officer saves a report.</summary>
+/// <summary>Writes to its own store: what the data-quality panel finds once an officer's report is accepted, and not before.</summary>
 public sealed class DataQualityAfterSavingTests(SeededDatabase store) : IClassFixture<SeededDatabase>
 {
     [Fact]
-    public async Task A_report_saved_on_a_release_date_raises_a_published_vs_regional_issue_and_the_nation_still_shows_the_published_total()
+    public async Task A_report_accepted_on_a_release_date_raises_a_published_vs_regional_issue_and_the_nation_still_shows_the_published_total()
     {
         var report = await StoredReports.ReportAsync(store, "KZ-75", SeedCsv.December2025);
         var input = (await StoredReports.CurrentInputAsync(store, "KZ-75", SeedCsv.December2025)).WithExtra(7);
 
         Assert.IsType<SaveResult.Saved>(await store.Get<ReportCommands>().SaveAsync(input, TestUsers.Officer("KZ-75", "officer of KZ-75"), report.Version));
+        Assert.DoesNotContain(await store.Get<DataQualityQueries>().GetIssuesAsync(TestUsers.Analyst()), i => i.Kind == QualityKind.PublishedVsRegional);
+        await StoredReports.AcceptSubmittedAsync(store, "KZ-75", SeedCsv.December2025);
 
         var issue = Assert.Single(await store.Get<DataQualityQueries>().GetIssuesAsync(TestUsers.Analyst()), i => i.Kind == QualityKind.PublishedVsRegional);
         Assert.Equal(SeedCsv.December2025, issue.Date);
@@ -83,7 +85,7 @@ public sealed class DataQualityAfterSavingTests(SeededDatabase store) : IClassFi
     }
 
     [Fact]
-    public async Task A_report_whose_categories_do_not_add_up_is_listed_with_the_officers_reason()
+    public async Task An_accepted_report_whose_categories_do_not_add_up_is_listed_with_the_officers_reason()
     {
         var month = new DateOnly(2025, 11, 1);
         var stored = await StoredReports.CurrentInputAsync(store, "KZ-71", month);
@@ -94,6 +96,8 @@ public sealed class DataQualityAfterSavingTests(SeededDatabase store) : IClassFi
         };
 
         Assert.IsType<SaveResult.Saved>(await store.Get<ReportCommands>().SaveAsync(input, TestUsers.Officer("KZ-71", "officer of KZ-71"), null));
+        Assert.DoesNotContain(await store.Get<DataQualityQueries>().GetIssuesAsync(TestUsers.Analyst()), i => i.Kind == QualityKind.RegionalMismatch);
+        await StoredReports.AcceptSubmittedAsync(store, "KZ-71", month);
 
         var issue = Assert.Single(await store.Get<DataQualityQueries>().GetIssuesAsync(TestUsers.Analyst()), i => i.Kind == QualityKind.RegionalMismatch);
         Assert.Equal(month, issue.Date);

@@ -1,3 +1,4 @@
+using QuotaDashboard.Data;
 using QuotaDashboard.Data.Seeding;
 using QuotaDashboard.Features.Dashboard;
 using QuotaDashboard.Features.Live;
@@ -11,7 +12,7 @@ namespace QuotaDashboard.Tests.Features;
 public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<SeededDatabase>
 {
     [Fact]
-    public async Task Each_save_adds_a_revision_keeps_the_earlier_ones_readable_and_moves_the_current_revision()
+    public async Task Each_save_adds_a_revision_keeps_the_earlier_ones_readable_and_the_current_revision_moves_once_one_is_accepted()
     {
         var month = new DateOnly(2025, 11, 1);
         var original = await StoredReports.CurrentInputAsync(store, "KZ-71", month);
@@ -19,13 +20,21 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
         var first = await SaveAsync(original.WithExtra(3), "first officer", expectedVersion: 1);
         var second = await SaveAsync(original.WithExtra(5), "second officer", expectedVersion: 2);
 
-        Assert.Equal(new SaveResult.Saved(2, 2), first);
-        Assert.Equal(new SaveResult.Saved(3, 3), second);
+        Assert.Equal(new SaveResult.Saved(2, 2, RevisionState.Submitted), first);
+        Assert.Equal(new SaveResult.Saved(3, 3, RevisionState.Submitted), second);
         var revisions = await StoredReports.RevisionsAsync(store, "KZ-71", month);
         Assert.Equal([1, 2, 3], revisions.Select(r => r.Number));
         Assert.Equal([DatabaseSeeder.SeedUser, "first officer", "second officer"], revisions.Select(r => r.EnteredBy));
         Assert.Equal([original.Total, original.Total + 3, original.Total + 5], revisions.Select(r => r.Total));
+        Assert.Equal([RevisionState.Accepted, RevisionState.Superseded, RevisionState.Submitted], revisions.Select(r => r.State));
         var report = await StoredReports.ReportAsync(store, "KZ-71", month);
+        Assert.Equal(revisions[0].Id, report.CurrentRevisionId);
+        Assert.True(report.IsIllustrative);
+
+        Assert.Equal(new ReviewResult.Decided(RevisionState.Accepted),
+            await store.Get<ReviewCommands>().AcceptAsync(new RevisionKey("KZ-71", month, 3), TestUsers.Analyst()));
+
+        report = await StoredReports.ReportAsync(store, "KZ-71", month);
         Assert.Equal(revisions[^1].Id, report.CurrentRevisionId);
         Assert.Equal(3, report.Version);
         Assert.False(report.IsIllustrative);
@@ -123,12 +132,13 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
         var heard = new HeardChanges(Notifier);
         var subscribers = Notifier.SubscriberCount;
 
+        // An officer's save is a submission: it changes no figure that counts, and says so.
         await SaveAsync(input.WithExtra(1), "officer", expectedVersion: null);
-        Assert.Equal([new DataChange(DataChangeKind.Reports, "KZ-79", month)], await heard.SoFarAsync());
+        Assert.Equal([new DataChange(DataChangeKind.Submissions, "KZ-79", month)], await heard.SoFarAsync());
         await SaveAsync(input.WithExtra(2) with { Month = month.AddDays(14) }, "officer", expectedVersion: null);
         var twice = await heard.SoFarAsync();
         Assert.Equal(2, twice.Count);
-        Assert.Equal(new DataChange(DataChangeKind.Reports, "KZ-79", month), twice[1]);
+        Assert.Equal(new DataChange(DataChangeKind.Submissions, "KZ-79", month), twice[1]);
         await SaveAsync(input.WithExtra(3), "officer", expectedVersion: 1);
         Assert.Equal(2, (await heard.SoFarAsync()).Count);
 
@@ -146,7 +156,7 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task In_a_month_without_a_release_a_saved_report_changes_the_national_sum_the_dashboard_shows()
+    public async Task In_a_month_without_a_release_a_report_changes_the_national_sum_the_dashboard_shows_once_it_is_accepted_not_when_submitted()
     {
         var month = new DateOnly(2026, 1, 1);
         var queries = store.Get<DashboardQueries>();
@@ -154,6 +164,8 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
         var december = await StoredReports.CurrentInputAsync(store, "KZ-75", SeedCsv.December2025);
 
         Assert.IsType<SaveResult.Saved>(await SaveAsync(StoredReports.Simple("KZ-75", month, december.Total + 250), "officer of KZ-75", expectedVersion: null));
+        Assert.Equal(before.Workers.Value, (await queries.GetDashboardAsync(month, null, TestUsers.Analyst())).Workers.Value);
+        Assert.IsType<ReviewResult.Decided>(await store.Get<ReviewCommands>().AcceptAsync(new RevisionKey("KZ-75", month, 1), TestUsers.Analyst()));
 
         var after = await queries.GetDashboardAsync(month, null, TestUsers.Analyst());
         Assert.Equal(SourceKind.RegionalReports, before.Workers.Source?.Kind);

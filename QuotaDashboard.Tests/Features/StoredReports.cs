@@ -40,6 +40,27 @@ public static class StoredReports
         new Dictionary<string, int> { ["F"] = total },
         new Dictionary<string, int> { ["CN"] = total });
 
+    /// <summary>Accepts, as an analyst, the revision of the report that waits for review, and returns its number.</summary>
+    public static Task<int> AcceptSubmittedAsync(SeededDatabase store, string region, DateOnly month) =>
+        AcceptSubmittedAsync(store.Services, region, month);
+
+    public static async Task<int> AcceptSubmittedAsync(IServiceProvider services, string region, DateOnly month)
+    {
+        int number;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<QuotaDbContext>>().CreateDbContextAsync())
+        {
+            number = await db.Revisions.AsNoTracking()
+                .Where(v => v.Report!.RegionCode == region && v.Report.Month == month && v.State == RevisionState.Submitted)
+                .Select(v => v.Number)
+                .SingleAsync();
+        }
+        using var scope = services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ReviewCommands>()
+            .AcceptAsync(new RevisionKey(region, month, number), TestUsers.Analyst("reviewing.analyst@test.kz"));
+        Assert.Equal(new ReviewResult.Decided(RevisionState.Accepted), result);
+        return number;
+    }
+
     public static async Task<IReadOnlyList<PermitReportRevision>> RevisionsAsync(SeededDatabase store, string region, DateOnly month)
     {
         await using var db = store.CreateContext();

@@ -49,7 +49,7 @@ public sealed class ReportEntryBrowserTests(BrowserFixture browser)
     }
 
     [SkippableFact]
-    public async Task A_report_an_officer_saves_reaches_the_national_dashboard_another_person_has_open_without_a_reload()
+    public async Task A_report_an_officer_submits_reaches_the_national_dashboard_another_person_has_open_once_an_analyst_accepts_it_without_a_reload()
     {
         // May 2025 has no national release, so the national figure is the sum of the regional reports.
         var dashboard = await browser.SignedInPageAsync(Roles.Analyst);
@@ -80,12 +80,24 @@ public sealed class ReportEntryBrowserTests(BrowserFixture browser)
         }
         await entry.GetByRole(AriaRole.Button, new() { Name = "Save report" }).ClickAsync();
 
-        await Assertions.Expect(entry.GetByRole(AriaRole.Alert).Filter(new() { HasTextRegex = new Regex(@"Saved as revision \d+\.") })).ToBeVisibleAsync();
+        var submitted = entry.GetByRole(AriaRole.Alert).Filter(new() { HasTextRegex = new Regex(@"Submitted for review as revision \d+\.") });
+        await Assertions.Expect(submitted).ToBeVisibleAsync();
         await Assertions.Expect(entry.GetByRole(AriaRole.Link, new() { Name = "See the history of this report" })).ToBeVisibleAsync();
         await entry.EvaluateAsync("() => window.scrollTo(0, 0)");
         await entry.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.TestOutput, "report-entry.png"), FullPage = true });
+        var number = Regex.Match(await submitted.InnerTextAsync(), @"revision (\d+)").Groups[1].Value;
+
+        // Submitted, it counts nowhere yet; an analyst accepts it from the review queue, and then every open dashboard shows it.
+        var review = await browser.SignedInPageAsync(Roles.Analyst);
+        await review.GotoAsync("/reports/review");
+        var card = review.GetByRole(AriaRole.Region, new() { Name = $"Almaty, May 2025: revision {number}", Exact = true });
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(workers).ToHaveTextAsync(before.ToString("N0", English));
+        await card.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
+        await Assertions.Expect(review.GetByTestId("review-result")).ToContainTextAsync($"Accepted revision {number} of Almaty, May 2025");
 
         await Assertions.Expect(workers).ToHaveTextAsync((before + 7).ToString("N0", English), new() { Timeout = 5_000 });
+        await Assertions.Expect(entry.GetByTestId("review-state")).ToContainTextAsync($"Revision {number} is accepted and counts on the dashboard.");
         Assert.True(await dashboard.EvaluateAsync<bool>("() => window.__entrySameDocument === true"), "The dashboard was reloaded.");
     }
 

@@ -93,9 +93,13 @@ public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsync
 
         ReportPages.Button(cut, "Save report").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("Saved as revision 1.", Text(cut, "save-result")), ReportPages.Wait);
+        cut.WaitForAssertion(() => Assert.Contains("Submitted for review as revision 1. It counts on the dashboard once an analyst accepts it.", Text(cut, "save-result")), ReportPages.Wait);
+        Assert.Contains("no figure of this month counts", Text(cut, "review-state"));
         var stored = Assert.Single(await StoredReports.RevisionsAsync(_store, "KZ-75", new DateOnly(2026, 2, 1)));
-        Assert.Equal((100, reason, Officer), (stored.Total, stored.MismatchReason, stored.EnteredBy));
+        Assert.Equal((100, reason, Officer, RevisionState.Submitted), (stored.Total, stored.MismatchReason, stored.EnteredBy, stored.State));
+        // The dashboard's data-quality notes count accepted reports only: the reason shows there once an analyst accepts it.
+        Assert.DoesNotContain(await _store.Get<DataQualityQueries>().GetIssuesAsync(TestUsers.Analyst()), i => i.Detail == reason);
+        await StoredReports.AcceptSubmittedAsync(_store, "KZ-75", new DateOnly(2026, 2, 1));
         var issues = await _store.Get<DataQualityQueries>().GetIssuesAsync(TestUsers.Analyst());
         Assert.Contains(issues, i => i.Kind == QualityKind.RegionalMismatch && i.Subject == "KZ-75 category" && i.Detail == reason);
         Assert.Contains("History of this report", cut.Markup);
@@ -112,7 +116,7 @@ public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsync
 
         Type(officer, "employers", original.Employers!.Value + 7);
         ReportPages.Button(officer, "Save report").Click();
-        officer.WaitForAssertion(() => Assert.Contains("Saved as revision 2.", Text(officer, "save-result")), ReportPages.Wait);
+        officer.WaitForAssertion(() => Assert.Contains("Submitted for review as revision 2.", Text(officer, "save-result")), ReportPages.Wait);
 
         Type(analyst, "local-employees", 40_000);
         ReportPages.Button(analyst, "Save report").Click();
@@ -128,8 +132,11 @@ public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsync
         ReportPages.Button(analyst, "Save report").Click();
 
         analyst.WaitForAssertion(() => Assert.Contains("Saved as revision 3.", Text(analyst, "save-result")), ReportPages.Wait);
-        var latest = (await StoredReports.RevisionsAsync(_store, "KZ-75", month))[^1];
+        var revisions = await StoredReports.RevisionsAsync(_store, "KZ-75", month);
+        var latest = revisions[^1];
         Assert.Equal((3, "analyst@test.kz", 40_000, original.Employers), (latest.Number, latest.EnteredBy, latest.LocalEmployees, latest.Employers));
+        // The analyst's revision counts at once; the officer's, saved on top of, is superseded rather than left to be accepted over it.
+        Assert.Equal([RevisionState.Accepted, RevisionState.Superseded, RevisionState.Accepted], revisions.Select(r => r.State));
         Assert.Empty(analyst.FindAll("[data-testid^=newer-]"));
     }
 

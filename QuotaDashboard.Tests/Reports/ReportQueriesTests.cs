@@ -1,3 +1,4 @@
+using QuotaDashboard.Data;
 using QuotaDashboard.Data.Seeding;
 using QuotaDashboard.Features.Reports;
 using QuotaDashboard.Tests.Features;
@@ -34,6 +35,8 @@ public sealed class ReportQueriesTests(SeededDatabase store) : IClassFixture<See
         Assert.Equal([3, 2, 1], history.Select(h => h.Revision.Number));
         Assert.Equal(["analyst@test.kz", "officer.almaty@test.kz", DatabaseSeeder.SeedUser], history.Select(h => h.Revision.EnteredBy));
         Assert.Equal([true, false, false], history.Select(h => h.IsCurrent));
+        // The analyst's revision counts at once and replaces the officer's, which nobody had decided on yet.
+        Assert.Equal([RevisionState.Accepted, RevisionState.Superseded, RevisionState.Accepted], history.Select(h => h.Revision.State));
         Assert.All(history.Take(2), h => Assert.InRange(h.Revision.EnteredAtUtc, started, DateTime.UtcNow.AddSeconds(1)));
         Assert.All(history, h => Assert.Equal(DateTimeKind.Utc, h.Revision.EnteredAtUtc.Kind));
         Assert.Empty(history[2].Changes);
@@ -105,7 +108,7 @@ public sealed class ReportQueriesTests(SeededDatabase store) : IClassFixture<See
         var first = await SaveAsync(input.WithExtra(2), officer, seenByOfficer.Version);
         var second = await SaveAsync(input.WithExtra(9), analyst, seenByAnalyst.Version);
 
-        Assert.Equal(new SaveResult.Saved(2, 2), first);
+        Assert.Equal(new SaveResult.Saved(2, 2, RevisionState.Submitted), first);
         Assert.Equal(new SaveResult.Conflict(2), second);
         var history = await Queries.GetHistoryAsync("KZ-71", month, analyst);
         Assert.Equal([2, 1], history.Select(h => h.Revision.Number));
@@ -114,7 +117,7 @@ public sealed class ReportQueriesTests(SeededDatabase store) : IClassFixture<See
         var newer = await Queries.GetCurrentAsync("KZ-71", month, analyst);
         var again = await SaveAsync(input.WithExtra(9), analyst, newer!.Version);
 
-        Assert.Equal(new SaveResult.Saved(3, 3), again);
+        Assert.Equal(new SaveResult.Saved(3, 3, RevisionState.Accepted), again);
         var current = await Queries.GetCurrentAsync("KZ-71", month, analyst);
         Assert.Equal((3, input.Total + 9, "analyst@test.kz"), (current!.Revision.Number, current.Revision.Total, current.Revision.EnteredBy));
     }

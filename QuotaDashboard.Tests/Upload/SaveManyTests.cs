@@ -1,3 +1,4 @@
+using QuotaDashboard.Data;
 using QuotaDashboard.Features.Live;
 using QuotaDashboard.Features.Reports;
 using QuotaDashboard.Tests.Data;
@@ -90,7 +91,7 @@ public sealed class SaveManyTests(SeededDatabase store) : IClassFixture<SeededDa
         var result = await Commands.SaveManyAsync([almaty, astana.WithExtra(4)], TestUsers.Analyst());
 
         var reports = Assert.IsType<SaveManyResult.Saved>(result).Reports;
-        Assert.Equal([new SavedReport("KZ-75", month, 1, 1, Unchanged: true), new SavedReport("KZ-71", month, 2, 2)], reports);
+        Assert.Equal([new SavedReport("KZ-75", month, 1, 1, RevisionState.Accepted, Unchanged: true), new SavedReport("KZ-71", month, 2, 2, RevisionState.Accepted)], reports);
         var after = await CountsAsync();
         Assert.Equal(before["Revisions"] + 1, after["Revisions"]);
         Assert.Equal(before["Audit"] + 1, after["Audit"]);

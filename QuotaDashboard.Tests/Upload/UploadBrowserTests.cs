@@ -42,7 +42,9 @@ public sealed class UploadBrowserTests(BrowserFixture browser)
 
         await UploadAsync(page, "almaty-march.csv", Csv(Row("KZ-75", "2024-03", 2_345, "Уточнено: <b>не жирный</b>")));
 
-        await Assertions.Expect(page.GetByText("Stored 1 report as a new revision.")).ToBeVisibleAsync();
+        // An officer's upload is submitted for review, like a report entered in the form.
+        await Assertions.Expect(page.GetByText("Submitted 1 report for review as a new revision.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("They count on the dashboard once an analyst accepts them.")).ToBeVisibleAsync();
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Stored reports" });
         await Assertions.Expect(table).ToContainTextAsync("March 2024");
         await Assertions.Expect(table).ToContainTextAsync("2,345");

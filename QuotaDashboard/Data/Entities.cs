@@ -34,6 +34,7 @@ public sealed class PermitReport
     public Region? Region { get; set; }
     public DateOnly Month { get; set; }
     public bool IsIllustrative { get; set; }
+    /// <summary>The accepted revision, the one every figure counts; null until one is accepted.</summary>
     public int? CurrentRevisionId { get; set; }
     public PermitReportRevision? CurrentRevision { get; set; }
     public List<PermitReportRevision> Revisions { get; set; } = [];
@@ -54,8 +55,20 @@ public sealed class PermitReportRevision
     public string? MismatchReason { get; set; }
     public required string EnteredBy { get; set; }
     public DateTime EnteredAtUtc { get; set; }
+    public RevisionState State { get; set; }
+    /// <summary>Who accepted or returned it, and when; an analyst's own entry is accepted by its author as it is saved.</summary>
+    public string? DecidedBy { get; set; }
+    public DateTime? DecidedAtUtc { get; set; }
+    public string? ReturnReason { get; set; }
     public List<BreakdownLine> Lines { get; set; } = [];
 }
+
+/// <summary>
+/// Where a revision stands in review. An officer's revision is submitted; an analyst accepts it or returns it with a reason, and a
+/// submission followed by another revision of the same report before a decision is superseded. At most one revision of a report is
+/// submitted, and it is the latest. Accepted comes first: every revision stored before review existed counted as it was saved.
+/// </summary>
+public enum RevisionState { Accepted, Submitted, Returned, Superseded }
 
 public enum Breakdown { Category, Sector, Country }
 

@@ -107,9 +107,11 @@ public static class HostingExtensions
         services.AddScoped<DataQualityQueries>();
         services.AddSingleton<ReportingMonths>();
         services.AddScoped<ReportCommands>();
+        services.AddScoped<ReviewCommands>();
         services.AddScoped<QuotaDashboard.Features.Export.ExportService>();
         services.AddScoped<ReportUploads>();
         services.AddScoped<ReportQueries>();
+        services.AddScoped<ApprovalQueries>();
         services.AddScoped<QuotaDashboard.Features.Releases.ReleaseCommands>();
         services.AddScoped<QuotaDashboard.Features.Releases.ReleaseQueries>();
         services.AddSingleton<QuotaDashboard.Features.Releases.ReleaseTextReader>();

@@ -20,6 +20,7 @@ public static class AppPages
         new("/reports/entry", "Enter a report", Icons.Material.Filled.EditNote, [Roles.Analyst, Roles.RegionalOfficer]),
         new("/reports/upload", "Upload a file", Icons.Material.Filled.UploadFile, [Roles.Analyst, Roles.RegionalOfficer]),
         new("/reports/history", "Report history", Icons.Material.Filled.History, []),
+        new("/reports/review", "Review reports", Icons.Material.Filled.RateReview, [Roles.Analyst]),
         new("/releases", "Published releases", Icons.Material.Filled.Newspaper, [Roles.Analyst]),
         new("/quota", "Quota and allocations", Icons.Material.Filled.Balance, [Roles.Analyst]),
         new("/audit", "Audit log", Icons.Material.Filled.FactCheck, [Roles.Administrator, Roles.Analyst]),

@@ -24,6 +24,13 @@ internal sealed class PermitReportRevisionConfiguration : IEntityTypeConfigurati
         b.Property(v => v.Comment).HasMaxLength(2000);
         b.Property(v => v.MismatchReason).HasMaxLength(2000);
         b.Property(v => v.EnteredBy).HasMaxLength(256);
+        b.Property(v => v.DecidedBy).HasMaxLength(256);
+        b.Property(v => v.ReturnReason).HasMaxLength(2000);
+        // A writer that names no state (an import straight into the store) stores what counted before review existed.
+        b.Property(v => v.State).HasDefaultValue(RevisionState.Accepted);
+        // Two decisions about one revision, or a decision and a newer revision, cannot both win.
+        b.Property(v => v.State).IsConcurrencyToken();
+        b.HasIndex(v => v.ReportId).HasFilter("\"State\" = 'Submitted'").HasDatabaseName("IX_Revisions_Submitted");
         b.HasMany(v => v.Lines).WithOne().HasForeignKey(l => l.RevisionId);
     }
 }

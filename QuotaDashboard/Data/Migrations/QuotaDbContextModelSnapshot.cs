@@ -405,6 +405,13 @@ namespace QuotaDashboard.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Employers")
                         .HasColumnType("INTEGER");
 
@@ -429,10 +436,26 @@ namespace QuotaDashboard.Data.Migrations
                     b.Property<int>("ReportId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Accepted");
+
                     b.Property<int>("Total")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("IX_Revisions_Submitted")
+                        .HasFilter("\"State\" = 'Submitted'");
 
                     b.HasIndex("ReportId", "Number")
                         .IsUnique();

@@ -101,7 +101,12 @@ public sealed class DatabaseSeeder(IDbContextFactory<QuotaDbContext> dbFactory, 
         var reports = new List<PermitReport>();
         foreach (var group in rows.GroupBy(r => (r.Region, r.Month)).Where(g => !existing.Contains(g.Key)))
         {
-            var revision = new PermitReportRevision { Number = 1, EnteredBy = SeedUser, EnteredAtUtc = enteredAt };
+            // Illustrative figures stand for accepted reports: they count from the start.
+            var revision = new PermitReportRevision
+            {
+                Number = 1, EnteredBy = SeedUser, EnteredAtUtc = enteredAt,
+                State = RevisionState.Accepted, DecidedBy = SeedUser, DecidedAtUtc = enteredAt,
+            };
             foreach (var row in group)
             {
                 switch (row.Figure)

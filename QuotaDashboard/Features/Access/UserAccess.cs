@@ -63,6 +63,17 @@ public static class UserAccess
         }
     }
 
+    /// <summary>Who accepts or returns officers' reports, and whose own entries count as they are saved: those who keep the record.</summary>
+    public static bool CanReviewReports(this ClaimsPrincipal user) => user.CanEditRecord();
+
+    public static void DemandReviewReports(this ClaimsPrincipal user)
+    {
+        if (!user.CanReviewReports())
+        {
+            throw new UnauthorizedAccessException($"{user.Who()} may not review regional reports.");
+        }
+    }
+
     public static bool CanSeeAudit(this ClaimsPrincipal user) =>
         !user.IsApiToken() && (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Analyst));
 }

@@ -69,6 +69,9 @@ public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifie
                 return [Nation, $"series:{Nation}", "quality", "months"];
             case DataChangeKind.Quota:
                 return [change.Month is { } month ? $"year:{month.Year}" : "dashboard", "series", "quality"];
+            case DataChangeKind.Submissions:
+                // Nothing that counts changed; what waits for review is read afresh, never cached.
+                return [];
             default:
                 return ["dashboard", "series", "quality", "months"];
         }

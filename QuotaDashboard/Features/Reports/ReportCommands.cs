@@ -39,7 +39,8 @@ public sealed record ReportProblem(string Field, string? Key, string Message);
 
 public abstract record SaveResult
 {
-    public sealed record Saved(int RevisionNumber, int Version) : SaveResult;
+    /// <summary>Stored as a new revision: <see cref="RevisionState.Accepted"/> for a reviewer's entry, which counts at once, <see cref="RevisionState.Submitted"/> for an officer's, which waits for review.</summary>
+    public sealed record Saved(int RevisionNumber, int Version, RevisionState State) : SaveResult;
 
     /// <summary>Someone saved the report after this screen loaded it; nothing was written.</summary>
     public sealed record Conflict(int CurrentVersion) : SaveResult;
@@ -52,12 +53,12 @@ public abstract record SaveResult
     /// <summary>The user may not write this region's reports; nothing was written.</summary>
     public sealed record Forbidden(string Reason) : SaveResult;
 
-    /// <summary>The input says what the current revision says; nothing was written.</summary>
+    /// <summary>The input says what the revision it would follow says; nothing was written.</summary>
     public sealed record Unchanged(int RevisionNumber, int Version) : SaveResult;
 }
 
-/// <summary>A report of a batch that was stored or, when <paramref name="Unchanged"/>, found to say what its current revision says and left as it was.</summary>
-public sealed record SavedReport(string RegionCode, DateOnly Month, int RevisionNumber, int Version, bool Unchanged = false);
+/// <summary>A report of a batch that was stored in <paramref name="State"/> or, when <paramref name="Unchanged"/>, found to say what the revision it would follow says and left as it was.</summary>
+public sealed record SavedReport(string RegionCode, DateOnly Month, int RevisionNumber, int Version, RevisionState State, bool Unchanged = false);
 
 /// <summary>Why one report of a batch was refused: <paramref name="Index"/> is its place in the batch, <paramref name="Reason"/> one of the refusals of <see cref="SaveResult"/>.</summary>
 public sealed record RefusedReport(int Index, SaveResult Reason);
@@ -70,11 +71,19 @@ public abstract record SaveManyResult
     public sealed record Refused(IReadOnlyList<RefusedReport> Reports) : SaveManyResult;
 }
 
-/// <summary>Writes reports as new revisions in one transaction, then tells every open dashboard.</summary>
+/// <summary>
+/// Writes reports as new revisions in one transaction, then tells every open page. A reviewer's revision is accepted and counts at once;
+/// an officer's is submitted and counts only once a reviewer accepts it (<see cref="ReviewCommands"/>). Either supersedes a submission
+/// of the same report still waiting for review.
+/// </summary>
 public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, DashboardCache changes, ReportingMonths reportingMonths, TimeProvider clock)
 {
     public const int MaxCount = 1_000_000;
     public const int MaxTextLength = 2000;
+
+    public const string SaveAction = "report.save";
+    public const string SubmitAction = "report.submit";
+    public const string SupersedeAction = "report.supersede";
 
     private sealed record Pending(ReportInput Input, int? ExpectedVersion)
     {
@@ -85,14 +94,14 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
         await SaveAllAsync([new Pending(input, expectedVersion)], user, ct) switch
         {
             SaveManyResult.Saved { Reports: [{ Unchanged: true } unchanged] } => new SaveResult.Unchanged(unchanged.RevisionNumber, unchanged.Version),
-            SaveManyResult.Saved saved => new SaveResult.Saved(saved.Reports[0].RevisionNumber, saved.Reports[0].Version),
+            SaveManyResult.Saved saved => new SaveResult.Saved(saved.Reports[0].RevisionNumber, saved.Reports[0].Version, saved.Reports[0].State),
             SaveManyResult.Refused refused => refused.Reports[0].Reason,
             _ => throw new InvalidOperationException("Unknown save result."),
         };
 
     /// <summary>
     /// Stores every report as a new revision of its own, or none of them: one transaction, one notification.
-    /// A report that says what its current revision says is left as it is and named as unchanged.
+    /// A report that says what the revision it would follow says is left as it is and named as unchanged.
     /// </summary>
     public Task<SaveManyResult> SaveManyAsync(IReadOnlyList<ReportInput> inputs, ClaimsPrincipal user, CancellationToken ct = default) =>
         SaveAllAsync(inputs.Select(i => new Pending(i, null)).ToList(), user, ct);
@@ -107,6 +116,8 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
     private async Task<SaveManyResult> SaveAllAsync(IReadOnlyList<Pending> batch, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var accepted = user.CanReviewReports();
+        var who = user.Who();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var refused = await CheckAsync(db, batch, user, await reportingMonths.GetAsync(db, ct), ct);
         if (refused.Count > 0)
@@ -128,12 +139,16 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
             var (input, expectedVersion) = batch[i];
             var month = batch[i].Month;
             var report = existing.GetValueOrDefault((input.RegionCode, month));
-            var previous = report?.Revisions.FirstOrDefault(v => v.Id == report.CurrentRevisionId);
-            var revision = NewRevision(report, input, user.Who(), now);
+            // What the save follows: for a reviewer the accepted revision, which theirs replaces; for an officer the latest, waiting or
+            // returned, which is what their screen corrects.
+            var previous = accepted
+                ? report?.Revisions.FirstOrDefault(v => v.Id == report.CurrentRevisionId)
+                : report?.Revisions.MaxBy(v => v.Number);
+            var revision = NewRevision(report, input, who, now, accepted);
             // Checked before the version: a stale screen that repeats what is stored has nothing to lose.
             if (report is not null && previous is not null && SameFigures(previous, revision))
             {
-                unchanged.Add((i, new SavedReport(report.RegionCode, report.Month, previous.Number, report.Version, Unchanged: true)));
+                unchanged.Add((i, new SavedReport(report.RegionCode, report.Month, previous.Number, report.Version, previous.State, Unchanged: true)));
                 continue;
             }
             if (report is null)
@@ -146,10 +161,22 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
                 refused.Add(new RefusedReport(i, new SaveResult.Conflict(report.Version)));
                 continue;
             }
+            var subject = $"{input.RegionCode} {month:yyyy-MM}";
+            // A submission nobody decided on yet is replaced, never left to be accepted over the newer revision.
+            foreach (var waiting in report.Revisions.Where(v => v.State == RevisionState.Submitted))
+            {
+                waiting.State = RevisionState.Superseded;
+                AuditLog.Record(db, who, SupersedeAction, subject,
+                    new { waiting.Number, State = nameof(RevisionState.Submitted) },
+                    new { waiting.Number, State = nameof(RevisionState.Superseded), SupersededBy = revision.Number }, now);
+            }
             report.Revisions.Add(revision);
-            report.IsIllustrative = false;
+            if (accepted)
+            {
+                report.IsIllustrative = false;
+            }
             report.Version++;
-            AuditLog.Record(db, user.Who(), "report.save", $"{input.RegionCode} {month:yyyy-MM}",
+            AuditLog.Record(db, who, accepted ? SaveAction : SubmitAction, subject,
                 previous is null ? null : Snapshot(previous), Snapshot(revision), now);
             written.Add((i, report, revision));
         }
@@ -165,11 +192,14 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
         try
         {
             await db.SaveChangesAsync(ct);
-            foreach (var (_, report, revision) in written)
+            if (accepted)
             {
-                report.CurrentRevisionId = revision.Id;
+                foreach (var (_, report, revision) in written)
+                {
+                    report.CurrentRevisionId = revision.Id;
+                }
+                await db.SaveChangesAsync(ct);
             }
-            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException ex)
@@ -179,17 +209,18 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
 
         var touchedRegions = written.Select(w => w.Report.RegionCode).Distinct().ToList();
         var touchedMonths = written.Select(w => w.Report.Month).Distinct().ToList();
-        await changes.PublishAsync(new DataChange(DataChangeKind.Reports,
+        // A submission changes no figure that counts: only the pages that show what waits for review need to hear of it.
+        await changes.PublishAsync(new DataChange(accepted ? DataChangeKind.Reports : DataChangeKind.Submissions,
             touchedRegions.Count == 1 ? touchedRegions[0] : null, touchedMonths.Count == 1 ? touchedMonths[0] : null));
         return new SaveManyResult.Saved(written
-            .Select(w => (w.Index, Report: new SavedReport(w.Report.RegionCode, w.Report.Month, w.Revision.Number, w.Report.Version)))
+            .Select(w => (w.Index, Report: new SavedReport(w.Report.RegionCode, w.Report.Month, w.Revision.Number, w.Report.Version, w.Revision.State)))
             .Concat(unchanged)
             .OrderBy(r => r.Index)
             .Select(r => r.Report)
             .ToList());
     }
 
-    private static PermitReportRevision NewRevision(PermitReport? report, ReportInput input, string enteredBy, DateTime now) => new()
+    private static PermitReportRevision NewRevision(PermitReport? report, ReportInput input, string enteredBy, DateTime now, bool accepted) => new()
     {
         Number = report is null || report.Revisions.Count == 0 ? 1 : report.Revisions.Max(r => r.Number) + 1,
         Total = input.Total,
@@ -199,6 +230,9 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
         MismatchReason = string.IsNullOrWhiteSpace(input.MismatchReason) ? null : input.MismatchReason.Trim(),
         EnteredBy = enteredBy,
         EnteredAtUtc = now,
+        State = accepted ? RevisionState.Accepted : RevisionState.Submitted,
+        DecidedBy = accepted ? enteredBy : null,
+        DecidedAtUtc = accepted ? now : null,
         Lines = Lines(Breakdown.Category, input.Categories)
             .Concat(Lines(Breakdown.Sector, input.Sectors))
             .Concat(Lines(Breakdown.Country, input.Countries))
@@ -218,11 +252,17 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
             && Lines(stored).SetEquals(Lines(candidate));
     }
 
-    /// <summary>The reports someone else saved while this batch was being written, with the version they now have.</summary>
+    /// <summary>The reports someone else saved or decided on while this batch was being written, with the version they now have.</summary>
     private static async Task<List<RefusedReport>> ConflictsAsync(QuotaDbContext db, Dictionary<PermitReport, int> indexOf, DbUpdateConcurrencyException ex, CancellationToken ct)
     {
         var conflicts = new List<RefusedReport>();
-        foreach (var report in ex.Entries.Select(e => e.Entity).OfType<PermitReport>())
+        var reports = ex.Entries.Select(e => e.Entity switch
+        {
+            PermitReport r => r,
+            PermitReportRevision v => indexOf.Keys.FirstOrDefault(r => r.Id == v.ReportId),
+            _ => null,
+        }).OfType<PermitReport>().Distinct();
+        foreach (var report in reports)
         {
             var current = await db.Reports.AsNoTracking().Where(r => r.Id == report.Id).Select(r => r.Version).FirstAsync(ct);
             conflicts.Add(new RefusedReport(indexOf[report], new SaveResult.Conflict(current)));

@@ -19,7 +19,7 @@ public sealed record ReportKeys(IReadOnlyList<KeyName> Categories, IReadOnlyList
     };
 }
 
-/// <summary>What one revision of a report says, and who entered it when.</summary>
+/// <summary>What one revision of a report says, who entered it when, and where it stands in review.</summary>
 public sealed record RevisionView(
     int Number,
     DateOnly Month,
@@ -32,7 +32,11 @@ public sealed record RevisionView(
     DateTime EnteredAtUtc,
     IReadOnlyDictionary<string, int> Categories,
     IReadOnlyDictionary<string, int> Sectors,
-    IReadOnlyDictionary<string, int> Countries)
+    IReadOnlyDictionary<string, int> Countries,
+    RevisionState State,
+    string? DecidedBy,
+    DateTime? DecidedAtUtc,
+    string? ReturnReason)
 {
     public IReadOnlyDictionary<string, int> Lines(Breakdown dimension) => dimension switch
     {
@@ -44,6 +48,16 @@ public sealed record RevisionView(
 
 /// <summary>The revision a report now stands at, with the version a save must name to replace it.</summary>
 public sealed record CurrentReport(int Version, RevisionView Revision);
+
+/// <summary>
+/// Where a report stands for its entry screen: the version a save must name, the accepted revision that counts (null until one
+/// is accepted) and the latest revision, which is another while a submission waits for review or after one was returned.
+/// </summary>
+public sealed record ReportStanding(int Version, RevisionView? Accepted, RevisionView Latest)
+{
+    /// <summary>The revision a correction starts from: a reviewer's entry replaces the accepted one, an officer's follows the latest.</summary>
+    public RevisionView? StartFor(ClaimsPrincipal user) => user.CanReviewReports() ? Accepted : Latest;
+}
 
 public sealed record ReportMonth(DateOnly Month, int Revisions);
 
@@ -82,13 +96,13 @@ public sealed class ReportQueries(IDbContextFactory<QuotaDbContext> dbFactory)
             sectors.Select(s => new KeyName(s.Letter, Names.Pick(s.NameEn, s.NameRu))).ToList());
     }
 
-    /// <summary>The months the region has a report for, newest first, with how many revisions each has.</summary>
+    /// <summary>The months the region has a report for, accepted or not yet, newest first, with how many revisions each has.</summary>
     public async Task<IReadOnlyList<ReportMonth>> GetMonthsAsync(string regionCode, ClaimsPrincipal user, CancellationToken ct = default)
     {
         user.DemandRead(regionCode);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Reports.AsNoTracking()
-            .Where(r => r.RegionCode == regionCode && r.CurrentRevisionId != null)
+            .Where(r => r.RegionCode == regionCode)
             .OrderByDescending(r => r.Month)
             .Select(r => new ReportMonth(r.Month, r.Revisions.Count()))
             .ToListAsync(ct);
@@ -105,6 +119,25 @@ public sealed class ReportQueries(IDbContextFactory<QuotaDbContext> dbFactory)
             .Select(Projection)
             .FirstOrDefaultAsync(ct);
         return row is null ? null : new CurrentReport(row.ReportVersion, row.ToView());
+    }
+
+    /// <summary>The accepted and the latest revision of the region's report for the month, or null where there is no report.</summary>
+    public async Task<ReportStanding?> GetStandingAsync(string regionCode, DateOnly month, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        user.DemandRead(regionCode);
+        month = FirstOfMonth(month);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Revisions.AsNoTracking()
+            .Where(v => v.Report!.RegionCode == regionCode && v.Report.Month == month
+                && (v.Report.CurrentRevisionId == v.Id || v.Number == v.Report.Revisions.Max(x => x.Number)))
+            .Select(Projection)
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        var latest = rows.MaxBy(r => r.Number)!;
+        return new ReportStanding(latest.ReportVersion, rows.FirstOrDefault(r => r.IsCurrent)?.ToView(), latest.ToView());
     }
 
     /// <summary>The current revision of the region's latest report before the month: where a new month's report starts from.</summary>
@@ -141,7 +174,7 @@ public sealed class ReportQueries(IDbContextFactory<QuotaDbContext> dbFactory)
     }
 
     /// <summary>Field by field, in the order a report is read: total, the three breakdowns, employers, local employees, comment, reason.</summary>
-    private static List<ReportChange> Compare(RevisionView before, RevisionView after, List<string> categoryOrder)
+    internal static List<ReportChange> Compare(RevisionView before, RevisionView after, List<string> categoryOrder)
     {
         var changes = new List<ReportChange>();
         void Count(ChangedField field, string? key, int? from, int? to)
@@ -179,12 +212,14 @@ public sealed class ReportQueries(IDbContextFactory<QuotaDbContext> dbFactory)
         return changes;
     }
 
-    private static DateOnly FirstOfMonth(DateOnly month) => new(month.Year, month.Month, 1);
+    internal static DateOnly FirstOfMonth(DateOnly month) => new(month.Year, month.Month, 1);
 
-    private static readonly Expression<Func<PermitReportRevision, RevisionRow>> Projection = v => new RevisionRow
+    internal static readonly Expression<Func<PermitReportRevision, RevisionRow>> Projection = v => new RevisionRow
     {
+        ReportId = v.ReportId,
+        RegionCode = v.Report!.RegionCode,
         Number = v.Number,
-        Month = v.Report!.Month,
+        Month = v.Report.Month,
         ReportVersion = v.Report.Version,
         IsCurrent = v.Report.CurrentRevisionId == v.Id,
         Total = v.Total,
@@ -194,11 +229,17 @@ public sealed class ReportQueries(IDbContextFactory<QuotaDbContext> dbFactory)
         MismatchReason = v.MismatchReason,
         EnteredBy = v.EnteredBy,
         EnteredAtUtc = v.EnteredAtUtc,
+        State = v.State,
+        DecidedBy = v.DecidedBy,
+        DecidedAtUtc = v.DecidedAtUtc,
+        ReturnReason = v.ReturnReason,
         Lines = v.Lines.Select(l => new LineRow { Dimension = l.Dimension, Key = l.Key, Count = l.Count }).ToList(),
     };
 
-    private sealed class RevisionRow
+    internal sealed class RevisionRow
     {
+        public int ReportId { get; init; }
+        public string RegionCode { get; init; } = "";
         public int Number { get; init; }
         public DateOnly Month { get; init; }
         public int ReportVersion { get; init; }
@@ -210,6 +251,10 @@ public sealed class ReportQueries(IDbContextFactory<QuotaDbContext> dbFactory)
         public string? MismatchReason { get; init; }
         public string EnteredBy { get; init; } = "";
         public DateTime EnteredAtUtc { get; init; }
+        public RevisionState State { get; init; }
+        public string? DecidedBy { get; init; }
+        public DateTime? DecidedAtUtc { get; init; }
+        public string? ReturnReason { get; init; }
         public List<LineRow> Lines { get; init; } = [];
 
         public RevisionView ToView()
@@ -217,11 +262,12 @@ public sealed class ReportQueries(IDbContextFactory<QuotaDbContext> dbFactory)
             IReadOnlyDictionary<string, int> Counts(Breakdown dimension) =>
                 Lines.Where(l => l.Dimension == dimension).ToDictionary(l => l.Key, l => l.Count, StringComparer.Ordinal);
             return new RevisionView(Number, Month, Total, Employers, LocalEmployees, Comment, MismatchReason, EnteredBy,
-                DateTime.SpecifyKind(EnteredAtUtc, DateTimeKind.Utc), Counts(Breakdown.Category), Counts(Breakdown.Sector), Counts(Breakdown.Country));
+                DateTime.SpecifyKind(EnteredAtUtc, DateTimeKind.Utc), Counts(Breakdown.Category), Counts(Breakdown.Sector), Counts(Breakdown.Country),
+                State, DecidedBy, DecidedAtUtc is { } decided ? DateTime.SpecifyKind(decided, DateTimeKind.Utc) : null, ReturnReason);
         }
     }
 
-    private sealed class LineRow
+    internal sealed class LineRow
     {
         public Breakdown Dimension { get; init; }
         public string Key { get; init; } = "";

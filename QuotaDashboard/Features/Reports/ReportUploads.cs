@@ -5,8 +5,11 @@ using QuotaDashboard.Features.Access;
 
 namespace QuotaDashboard.Features.Reports;
 
-/// <summary>A report stored from a row of an uploaded file or, when <paramref name="Unchanged"/>, left as it was because the row repeats its current revision.</summary>
-public sealed record UploadedReport(int Row, string RegionCode, DateOnly Month, int Total, int RevisionNumber, string? Comment, bool Unchanged = false);
+/// <summary>
+/// A report stored from a row of an uploaded file, in <paramref name="State"/> (an officer's rows are submitted for review) or, when
+/// <paramref name="Unchanged"/>, left as it was because the row repeats the revision it would follow.
+/// </summary>
+public sealed record UploadedReport(int Row, string RegionCode, DateOnly Month, int Total, int RevisionNumber, string? Comment, RevisionState State, bool Unchanged = false);
 
 public abstract record UploadResult
 {
@@ -34,7 +37,7 @@ public sealed class ReportUploads(IDbContextFactory<QuotaDbContext> dbFactory, R
 
     /// <summary>
     /// Reads the whole file and stores all of its reports in one transaction, or, if any row has a problem, none.
-    /// A row that repeats its report's current revision is named as unchanged and not stored again.
+    /// A row that repeats the revision it would follow is named as unchanged and not stored again.
     /// </summary>
     public async Task<UploadResult> UploadAsync(Stream file, ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -57,7 +60,7 @@ public sealed class ReportUploads(IDbContextFactory<QuotaDbContext> dbFactory, R
         return await commands.SaveManyAsync(inputs, user, ct) switch
         {
             SaveManyResult.Saved saved => new UploadResult.Stored(read.Rows.Zip(saved.Reports, (row, report) =>
-                new UploadedReport(row.Row, report.RegionCode, report.Month, row.Input.Total, report.RevisionNumber, row.Input.Comment, report.Unchanged)).ToList()),
+                new UploadedReport(row.Row, report.RegionCode, report.Month, row.Input.Total, report.RevisionNumber, row.Input.Comment, report.State, report.Unchanged)).ToList()),
             SaveManyResult.Refused refused => new UploadResult.Refused(format.InFileOrder(Problems(format, read.Rows, refused.Reports))),
             _ => throw new InvalidOperationException("Unknown save result."),
         };
