@@ -37,6 +37,15 @@ public static class ReadApi
             return Results.Ok(await queries.GetDashboardAsync(month, region, user, ct));
         });
 
+        api.MapGet("/use", async (string? asOf, ClaimsPrincipal user, UseQueries use, CancellationToken ct) =>
+        {
+            if (!TryParseMonth(asOf, out var month, out var problem))
+            {
+                return problem;
+            }
+            return Results.Ok(await use.GetUseAsync(month, user, ct));
+        });
+
         api.MapGet("/quota/{year}", async (string year, DashboardQueries queries, CancellationToken ct) =>
         {
             if (!TryParseYear(year, out var y, out var problem))

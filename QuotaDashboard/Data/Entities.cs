@@ -164,3 +164,16 @@ public sealed class RegionalAllocation
     public string EnteredBy { get; set; } = PublishedRecord.SeedUser;
     public DateTime EnteredAtUtc { get; set; }
 }
+
+/// <summary>
+/// The use of the quota at which regions are near the limit and over it, as an analyst set them. Every change is a new row; the
+/// latest holds, and without any the defaults of 90 % and 100 % do.
+/// </summary>
+public sealed class UseThresholdChange
+{
+    public int Id { get; set; }
+    public decimal NearPct { get; set; }
+    public decimal OverPct { get; set; }
+    public required string ChangedBy { get; set; }
+    public DateTime ChangedAtUtc { get; set; }
+}

@@ -17,6 +17,7 @@ public sealed class QuotaDbContext(DbContextOptions<QuotaDbContext> options) : I
     public DbSet<RegionalAllocation> Allocations => Set<RegionalAllocation>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<UseThresholdChange> UseThresholds => Set<UseThresholdChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

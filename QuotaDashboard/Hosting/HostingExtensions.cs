@@ -119,6 +119,8 @@ public static class HostingExtensions
         services.AddScoped<QuotaDashboard.Features.Quota.QuotaQueries>();
         services.AddScoped<QuotaDashboard.Features.Quota.AllocationCommands>();
         services.AddScoped<QuotaDashboard.Features.Quota.AllocationQueries>();
+        services.AddSingleton<QuotaDashboard.Features.Quota.UseThresholdSettings>();
+        services.AddScoped<UseQueries>();
         return services;
     }
 

@@ -60,3 +60,12 @@ internal sealed class RegionalAllocationConfiguration : IEntityTypeConfiguration
         b.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionCode).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class UseThresholdChangeConfiguration : IEntityTypeConfiguration<UseThresholdChange>
+{
+    public void Configure(EntityTypeBuilder<UseThresholdChange> b)
+    {
+        b.ToTable("UseThresholds");
+        b.Property(t => t.ChangedBy).HasMaxLength(256);
+    }
+}

@@ -71,6 +71,8 @@ public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifie
                 return [change.Month is { } month ? $"year:{month.Year}" : "dashboard", "series", "quality"];
             case DataChangeKind.Submissions:
                 // Nothing that counts changed; what waits for review is read afresh, never cached.
+            case DataChangeKind.Thresholds:
+                // Views hold figures, not the states the thresholds give them.
                 return [];
             default:
                 return ["dashboard", "series", "quality", "months"];

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace QuotaDashboard.Features.Live;
 
-/// <summary>Reports: figures that count changed (a revision saved by a reviewer, or accepted). Submissions: what waits for review changed.</summary>
-public enum DataChangeKind { Reports, Quota, Releases, Submissions }
+/// <summary>Reports: figures that count changed (a revision saved by a reviewer, or accepted). Submissions: what waits for review changed. Thresholds: the use at which regions are flagged changed.</summary>
+public enum DataChangeKind { Reports, Quota, Releases, Submissions, Thresholds }
 
 /// <summary>What a write touched: a viewer ignores a change that cannot concern what it shows. Null means "any".</summary>
 public sealed record DataChange(DataChangeKind? Kind, string? RegionCode, DateOnly? Month)

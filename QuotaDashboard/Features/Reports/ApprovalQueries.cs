@@ -93,14 +93,20 @@ public sealed class ApprovalQueries(IDbContextFactory<QuotaDbContext> dbFactory)
     public async Task<int> PendingCountAsync(DateOnly month, string? regionCode, ClaimsPrincipal reader, CancellationToken ct = default)
     {
         reader.DemandRead(regionCode);
+        var byRegion = await PendingByRegionAsync(month, reader, ct);
+        return regionCode is null ? byRegion.Values.Sum() : byRegion.GetValueOrDefault(regionCode);
+    }
+
+    /// <summary>Submitted revisions waiting for review of reports of exactly this month, per region the reader may read.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> PendingByRegionAsync(DateOnly month, ClaimsPrincipal reader, CancellationToken ct = default)
+    {
         month = ReportQueries.FirstOfMonth(month);
-        var region = regionCode ?? (reader.IsOfficer() ? reader.RegionCode() ?? "" : null);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var waiting = db.Revisions.AsNoTracking().Where(v => v.State == RevisionState.Submitted && v.Report!.Month == month);
-        if (region is not null)
-        {
-            waiting = waiting.Where(v => v.Report!.RegionCode == region);
-        }
-        return await waiting.CountAsync(ct);
+        var waiting = await db.Revisions.AsNoTracking()
+            .Where(v => v.State == RevisionState.Submitted && v.Report!.Month == month)
+            .GroupBy(v => v.Report!.RegionCode)
+            .Select(g => new { Region = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return waiting.Where(w => reader.CanRead(w.Region)).ToDictionary(w => w.Region, w => w.Count);
     }
 }

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using QuotaDashboard.Features.Access;
+using QuotaDashboard.Features.Quota;
+
+namespace QuotaDashboard.Features.Dashboard;
+
+/// <summary>
+/// Use of the quota of the nation (<paramref name="RegionCode"/> null) or of one region's allocation on a month: accepted workers ÷
+/// the units in force under revision <paramref name="RevisionSequence"/>, its state against the thresholds, and where the year's trend leads.
+/// </summary>
+public sealed record UseLine(
+    string? RegionCode,
+    long? Workers,
+    int? Units,
+    int? RevisionSequence,
+    decimal? UsePct,
+    UseState State,
+    QuotaForecast Forecast,
+    int PendingRevisions,
+    bool Illustrative);
+
+/// <summary>Every line the reader may see, regions by use, highest first, as the ranking orders them.</summary>
+public sealed record UseOverview(DateOnly Month, QuotaInForce Quota, ThresholdsInForce Thresholds, UseLine Nation, IReadOnlyList<UseLine> Regions)
+{
+    /// <summary>The regions at or over a threshold, those over it first.</summary>
+    public IReadOnlyList<UseLine> Flagged => [.. Regions.Where(r => r.State is UseState.Near or UseState.Over).OrderByDescending(r => r.State).ThenByDescending(r => r.UsePct)];
+}
+
+/// <summary>
+/// One reading of use for the dashboard, the map, the briefing, the exports and <c>/api/use</c>, so that they agree: it is made of
+/// the cached dashboard view of the month (its ranking) and the cached timelines, never queried a second way.
+/// </summary>
+public sealed class UseQueries(DashboardQueries dashboard, UseThresholdSettings thresholds, QuotaDashboard.Features.Reports.ApprovalQueries approvals)
+{
+    public async Task<UseOverview> GetUseAsync(DateOnly month, ClaimsPrincipal reader, CancellationToken ct = default)
+    {
+        month = new DateOnly(month.Year, month.Month, 1);
+        var view = await dashboard.GetDashboardAsync(month, null, reader, ct);
+        var inForce = await thresholds.GetAsync(ct);
+        var pending = await approvals.PendingByRegionAsync(month, reader, ct);
+        var levels = inForce.Thresholds;
+
+        var nationForecast = UseForecasts.Of(await dashboard.GetSeriesAsync(null, reader, ct), month);
+        var nation = new UseLine(null, view.Workers.Value, view.Quota.Units, view.Quota.RevisionSequence, view.UsePct, levels.StateOf(view.UsePct),
+            nationForecast, pending.Values.Sum(), view.Workers.Source?.Illustrative ?? false);
+
+        var regions = new List<UseLine>(view.Ranking.Count);
+        foreach (var region in view.Ranking)
+        {
+            var forecast = UseForecasts.Of(await dashboard.GetSeriesAsync(region.Code, reader, ct), month);
+            regions.Add(new UseLine(region.Code, region.Workers, region.Allocation, view.Quota.RevisionSequence, region.UsePct, levels.StateOf(region.UsePct),
+                forecast, pending.GetValueOrDefault(region.Code), region.ReportIllustrative || region.AllocationIllustrative));
+        }
+        return new UseOverview(month, view.Quota, inForce, nation, regions);
+    }
+}
