@@ -87,7 +87,7 @@ export function exportPng(spec, meta) {
 function toConfig(canvas, spec) {
     canvas.dataset.rendered = 'false';
     layouts.set(canvas, { marks: spec.marks, rows: spec.marks.map(() => 0) });
-    const number = new Intl.NumberFormat(spec.locale, { maximumFractionDigits: 1 });
+    const number = numberFormat(spec.locale);
     const format = v => v === null || v === undefined ? '' : number.format(v) + (spec.valueSuffix ?? '');
     const timeline = spec.kind === 'Timeline';
     const options = {
@@ -110,6 +110,17 @@ function toConfig(canvas, spec) {
     };
     const datasets = spec.series.map(s => timeline ? timeDataset(s) : barDataset(s));
     return { type: timeline ? 'line' : 'bar', data: { labels: timeline ? undefined : spec.labels, datasets }, options, plugins: [revisionLabels, finalFrame] };
+}
+
+// Making a number format is slow next to using one, and every chart and every update of a page asks for the same.
+const numberFormats = new Map();
+
+function numberFormat(locale) {
+    let format = numberFormats.get(locale);
+    if (!format) {
+        numberFormats.set(locale, format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }));
+    }
+    return format;
 }
 
 function categoryScales(spec, format) {
