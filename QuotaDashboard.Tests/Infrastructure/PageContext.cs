@@ -15,6 +15,8 @@ public static class PageContext
             configureStore: counter is null ? null : o => o.AddInterceptors(counter));
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.AddAuthorization().SetAuthorized(user).SetRoles(role);
+        // The pages run in a circuit, where components may call the browser from the start.
+        context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return context;
     }
 }

@@ -2,12 +2,17 @@ import { Chart, enUS, ru } from '../../lib/charts/charts.js';
 
 const font = { family: 'Roboto, "Segoe UI", Helvetica, Arial, sans-serif' };
 
-export function create(canvas, spec) {
-    const chart = new Chart(canvas, toConfig(canvas, spec));
-    if (!spec.animate) {
-        canvas.dataset.rendered = 'true';
-    }
-    return chart;
+// Charts that have shown a first frame. A first draw has nothing on screen to move from, so it shows the final state at
+// once; a later change animates from what is shown.
+const shown = new WeakSet();
+
+/**
+ * Draws the chart in a task of its own: a page's charts are created one after the other, and the browser shows each as
+ * soon as it is drawn instead of all of them at the end. Nothing is drawn for a canvas that has left the page meanwhile.
+ */
+export async function create(canvas, spec) {
+    await new Promise(resolve => setTimeout(resolve));
+    return canvas.isConnected ? new Chart(canvas, toConfig(canvas, spec)) : null;
 }
 
 export function update(chart, spec) {
@@ -15,9 +20,6 @@ export function update(chart, spec) {
     chart.data = config.data;
     chart.options = config.options;
     chart.update();
-    if (!spec.animate) {
-        chart.canvas.dataset.rendered = 'true';
-    }
 }
 
 export function destroy(chart) {
@@ -85,14 +87,14 @@ export function exportPng(spec, meta) {
 function toConfig(canvas, spec) {
     canvas.dataset.rendered = 'false';
     layouts.set(canvas, { marks: spec.marks, rows: spec.marks.map(() => 0) });
-    const number = new Intl.NumberFormat(spec.locale, { maximumFractionDigits: 1 });
+    const number = numberFormat(spec.locale);
     const format = v => v === null || v === undefined ? '' : number.format(v) + (spec.valueSuffix ?? '');
     const timeline = spec.kind === 'Timeline';
     const options = {
         responsive: true,
         maintainAspectRatio: false,
         locale: spec.locale,
-        animation: spec.animate ? { duration: 400, onComplete: () => { canvas.dataset.rendered = 'true'; } } : false,
+        animation: spec.animate ? { duration: ({ chart }) => shown.has(chart) ? 400 : 0 } : false,
         indexAxis: spec.kind === 'HorizontalBar' ? 'y' : 'x',
         plugins: {
             legend: { display: spec.series.length > 1, labels: { font } },
@@ -107,7 +109,18 @@ function toConfig(canvas, spec) {
         scales: timeline ? timeScales(spec, format) : categoryScales(spec, format),
     };
     const datasets = spec.series.map(s => timeline ? timeDataset(s) : barDataset(s));
-    return { type: timeline ? 'line' : 'bar', data: { labels: timeline ? undefined : spec.labels, datasets }, options, plugins: [revisionLabels] };
+    return { type: timeline ? 'line' : 'bar', data: { labels: timeline ? undefined : spec.labels, datasets }, options, plugins: [revisionLabels, finalFrame] };
+}
+
+// Making a number format is slow next to using one, and every chart and every update of a page asks for the same.
+const numberFormats = new Map();
+
+function numberFormat(locale) {
+    let format = numberFormats.get(locale);
+    if (!format) {
+        numberFormats.set(locale, format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }));
+    }
+    return format;
 }
 
 function categoryScales(spec, format) {
@@ -156,6 +169,18 @@ function timeDataset(s) {
         default: return { ...common, borderWidth: 2, pointRadius: 1.5, tension: 0.2, spanGaps: false, order: 1 };
     }
 }
+
+/**
+ * data-rendered="true" once the canvas holds the chart's final state, for tests, exports and print: Chart.js calls
+ * afterRender after drawing without animation, or after the last frame of an animation.
+ */
+const finalFrame = {
+    id: 'finalFrame',
+    afterRender(chart) {
+        shown.add(chart);
+        chart.canvas.dataset.rendered = 'true';
+    },
+};
 
 const labelFont = { ...font, size: 10 };
 const labelPadding = 3;
