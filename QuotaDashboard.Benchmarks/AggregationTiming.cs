@@ -10,7 +10,7 @@ using Perfolizer.Horology;
 
 namespace QuotaDashboard.Benchmarks;
 
-public sealed record AggregationTime(int Years, string Case, double AppMs, double SqlMs)
+public sealed record AggregationTime(int Years, string Case, double AppMs, double SqlMs, bool WholeRecord)
 {
     public double Ratio => AppMs / SqlMs;
 }
@@ -72,7 +72,7 @@ public class AggregationBenchmarks
                 {
                     throw new InvalidOperationException($"BenchmarkDotNet gave no result for {name} over {years} years.");
                 }
-                times.Add(new AggregationTime(years, name, app, sql));
+                times.Add(new AggregationTime(years, name, app, sql, Subjects[years].Cases.Single(c => c.Name == name).WholeRecord));
             }
         }
         return times;
@@ -86,7 +86,7 @@ public class AggregationBenchmarks
         {
             foreach (var c in subject.Cases)
             {
-                times.Add(new AggregationTime(years, c.Name, await MinMsAsync(c.App, calls), await MinMsAsync(c.Sql, calls)));
+                times.Add(new AggregationTime(years, c.Name, await MinMsAsync(c.App, calls), await MinMsAsync(c.Sql, calls), c.WholeRecord));
             }
         }
         return times;

@@ -71,6 +71,9 @@ public static class Results
         md.AppendLine();
         md.AppendLine(Invariant, $"Same store, same answer (checked before timing). {r.AggregationMethod}");
         md.AppendLine();
+        md.AppendLine("The dashboards are month views: each region's latest report on or before the month is one index seek, so their time should not grow with the years stored. " +
+            "The timeline series returns every month and the data quality checks every report, so their time grows with the record for the SQL too; they are held to the ratio only.");
+        md.AppendLine();
         var years = r.Aggregation.Select(a => a.Years).Distinct().Order().ToList();
         md.AppendLine("| query | " + string.Join(" | ", years.Select(y => $"{y} y: app / SQL (×)")) + " | ratio growth | app growth |");
         md.AppendLine("|---|" + string.Concat(years.Select(_ => "---|")) + "---|---|");
@@ -123,16 +126,25 @@ public static class Results
                 $"worst ×{worst.Ratio:0.0} ({worst.Case}, {worst.Years} y)", worst.Ratio <= 1.5, $"×{worst.Ratio / 1.5:0.0} over");
             if (r.Aggregation.Select(a => a.Years).Distinct().Count() < 2)
             {
-                yield return "| aggregation flat as the record grows | app time grows ≤ 1.5× | one store size only | not measured |";
+                yield return "| month views flat as the record grows | app time grows ≤ 1.5× | one store size only | not measured |";
             }
             else
             {
-                var growth = r.Aggregation.GroupBy(a => a.Case)
-                    .Select(g => (Case: g.Key, Growth: g.MaxBy(a => a.Years)!.AppMs / g.MinBy(a => a.Years)!.AppMs))
-                    .MaxBy(g => g.Growth);
+                static (string Case, double App, double Sql) Growth(IGrouping<string, AggregationTime> g) =>
+                    (g.Key, g.MaxBy(a => a.Years)!.AppMs / g.MinBy(a => a.Years)!.AppMs, g.MaxBy(a => a.Years)!.SqlMs / g.MinBy(a => a.Years)!.SqlMs);
                 var span = $"{r.Aggregation.Min(a => a.Years)} to {r.Aggregation.Max(a => a.Years)} years";
-                yield return Goal($"aggregation flat from {span}", "app time grows ≤ 1.5×",
-                    $"worst ×{growth.Growth:0.0} ({growth.Case})", growth.Growth <= 1.5, $"×{growth.Growth / 1.5:0.0} over");
+                // A month view reads one report per region however long the record, so its time must not grow; the timeline returns
+                // every month and the data quality checks every report, so theirs grows with the record for the SQL as well.
+                if (r.Aggregation.Where(a => !a.WholeRecord).GroupBy(a => a.Case).Select(Growth).OrderByDescending(g => g.App).FirstOrDefault() is { Case: not null } month)
+                {
+                    yield return Goal($"month views (dashboards) flat from {span}", "app time grows ≤ 1.5×",
+                        $"worst ×{month.App:0.0} ({month.Case})", month.App <= 1.5, $"×{month.App / 1.5:0.0} over");
+                }
+                foreach (var whole in r.Aggregation.Where(a => a.WholeRecord).GroupBy(a => a.Case).Select(Growth))
+                {
+                    yield return $"| {whole.Case}: not a flatness goal, it covers every month of the record | within 1.5× of the SQL (above) | " +
+                        $"app ×{whole.App:0.0}, SQL ×{whole.Sql:0.0} from {span} | grows with the record, as the SQL does |";
+                }
             }
         }
         foreach (var m in r.Memory.OrderBy(m => m.Dashboards).TakeLast(1))

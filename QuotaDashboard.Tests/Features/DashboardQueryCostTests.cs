@@ -6,57 +6,66 @@ using Microsoft.Extensions.Logging;
 using QuotaDashboard.Data;
 using QuotaDashboard.Data.Seeding;
 using QuotaDashboard.Features.Dashboard;
+using QuotaDashboard.Features.Reference;
 using QuotaDashboard.Hosting;
 using QuotaDashboard.Tests.Data;
 using QuotaDashboard.Tests.Infrastructure;
 
 namespace QuotaDashboard.Tests.Features;
 
-/// <summary>Counts every SQL command the store executes.</summary>
+/// <summary>One SQL command as the store received it.</summary>
+public sealed record RecordedCommand(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);
+
+/// <summary>Counts every SQL command the store executes, and keeps its text and parameters.</summary>
 public sealed class CommandCounter : DbCommandInterceptor
 {
-    private int _count;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<RecordedCommand> _commands = new();
 
-    public int Count => Volatile.Read(ref _count);
+    public int Count => _commands.Count;
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    public IReadOnlyList<RecordedCommand> Commands => [.. _commands];
+
+    public void Reset() => _commands.Clear();
+
+    private void Record(DbCommand command) =>
+        _commands.Enqueue(new RecordedCommand(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return ValueTask.FromResult(result);
     }
 }
@@ -87,10 +96,28 @@ public sealed class CountedDatabase : IAsyncLifetime
     /// <summary>The number of SQL commands one call costs.</summary>
     public async Task<(int Commands, T Result)> MeasureAsync<T>(Func<IServiceProvider, Task<T>> call)
     {
+        var (commands, result) = await RecordAsync(call);
+        return (commands.Count, result);
+    }
+
+    /// <summary>The SQL commands one call sends.</summary>
+    public async Task<(IReadOnlyList<RecordedCommand> Commands, T Result)> RecordAsync<T>(Func<IServiceProvider, Task<T>> call)
+    {
         await using var scope = Services.CreateAsyncScope();
         Counter.Reset();
         var result = await call(scope.ServiceProvider);
-        return (Counter.Count, result);
+        return (Counter.Commands, result);
+    }
+
+    /// <summary>
+    /// A month view computed afresh, as the first viewer after a change pays for it; the names of regions and categories, read
+    /// once for the life of the app, are read before.
+    /// </summary>
+    public async Task<(IReadOnlyList<RecordedCommand> Commands, DashboardView View)> RecordDashboardAsync(DateOnly month, string? region)
+    {
+        await Services.GetRequiredService<ReferenceNames>().GetAsync();
+        await Services.GetRequiredService<DashboardCache>().ForgetAsync(QuotaDashboard.Features.Live.DataChange.Anything);
+        return await RecordAsync(s => s.GetRequiredService<DashboardQueries>().GetDashboardAsync(month, region, TestUsers.Analyst()));
     }
 
     public async Task DisposeAsync()
@@ -105,10 +132,10 @@ public sealed class CountedDatabase : IAsyncLifetime
 
 public sealed class DashboardQueryCostTests(CountedDatabase store) : IClassFixture<CountedDatabase>
 {
-    private const int MaxCommands = 15;
+    private const int MaxCommands = 6;
     private const int ExtraMonths = 60;
 
-    private static readonly (DateOnly Month, string? Region)[] Views =
+    internal static readonly (DateOnly Month, string? Region)[] Views =
     [
         (SeedCsv.December2025, null),
         (SeedCsv.December2025, "KZ-75"),
@@ -126,6 +153,8 @@ public sealed class DashboardQueryCostTests(CountedDatabase store) : IClassFixtu
         var after = await MeasureAllAsync();
         Assert.Equal(SeedCsv.RegionCodes.Count * ExtraMonths, added);
         Assert.All(before, b => Assert.InRange(b.Commands, 1, MaxCommands - 1));
+        // The nation: latest reports, their lines, the release of the month, the quota and its allocations; a region has no release.
+        Assert.Equal([5, 4, 5, 5], before.Select(b => b.Commands));
         Assert.Equal(before.Select(b => b.Commands), after.Select(a => a.Commands));
         // The older reports are not the latest of any region, so the figures stay as they were.
         Assert.Equal(before.Select(b => b.Workers), after.Select(a => a.Workers));
@@ -137,10 +166,9 @@ public sealed class DashboardQueryCostTests(CountedDatabase store) : IClassFixtu
         var results = new List<(int, long?)>();
         foreach (var (month, region) in Views)
         {
-            // The computation is measured, as the first viewer after a change pays it; the rows were written past the commands.
-            await store.Services.GetRequiredService<DashboardCache>().ForgetAsync(QuotaDashboard.Features.Live.DataChange.Anything);
-            var (commands, view) = await store.MeasureAsync(s => s.GetRequiredService<DashboardQueries>().GetDashboardAsync(month, region, TestUsers.Analyst()));
-            results.Add((commands, view.Workers.Value));
+            // The rows were written past the commands, straight through a context.
+            var (commands, view) = await store.RecordDashboardAsync(month, region);
+            results.Add((commands.Count, view.Workers.Value));
         }
         return results;
     }

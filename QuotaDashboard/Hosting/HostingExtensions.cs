@@ -68,7 +68,8 @@ public static class HostingExtensions
         Action<DbContextOptionsBuilder>? configureStore = null)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
-        services.AddDbContextFactory<QuotaDbContext>(o =>
+        // Pooled: a computed view runs a few sub-millisecond queries, and building a new context for each cost about as much as they do.
+        services.AddPooledDbContextFactory<QuotaDbContext>(o =>
         {
             o.UseSqlite(connectionString);
             configureStore?.Invoke(o);

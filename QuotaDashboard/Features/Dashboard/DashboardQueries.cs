@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Access;
 using QuotaDashboard.Features.Quota;
+using QuotaDashboard.Features.Reference;
 
 namespace QuotaDashboard.Features.Dashboard;
 
@@ -10,7 +11,7 @@ namespace QuotaDashboard.Features.Dashboard;
 /// What the dashboard and the read API show, as culture-neutral records that one cached computation serves to every reader;
 /// each computation costs a fixed, small number of aggregate queries.
 /// </summary>
-public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory, DashboardCache cache)
+public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory, DashboardCache cache, ReferenceNames reference)
 {
     public async Task<IReadOnlyList<DateOnly>> GetMonthsAsync(CancellationToken ct = default) => (await GetRecordMonthsAsync(ct)).Months;
 
@@ -30,7 +31,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct);
-        return region is null ? null : ToRef(region);
+        return region is null ? null : ToRef(region.Code, region.Kind);
     }
 
     /// <summary>
@@ -52,44 +53,27 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
 
     private async Task<DashboardView> ComputeDashboardAsync(DateOnly month, string? regionCode, CancellationToken ct)
     {
+        var categoryOrder = (await reference.GetAsync(ct)).Categories.Select(c => c.Key).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The view's few commands share one connection rather than opening and closing it around each.
+        await db.Database.OpenConnectionAsync(ct);
 
-        var regions = await db.Regions.AsNoTracking().ToListAsync(ct);
+        var regions = await LatestByRegion(db, month).ToListAsync(ct);
         var region = regionCode is null ? null : regions.FirstOrDefault(r => r.Code == regionCode)
             ?? throw new KeyNotFoundException($"Unknown region '{regionCode}'.");
-        var categoryOrder = await db.Categories.AsNoTracking().OrderBy(c => c.Order).Select(c => c.Key).ToListAsync(ct);
+        var perRegion = regions.Where(r => r.Report is not null).ToList();
+        var scoped = region is null ? perRegion : region.Report is null ? [] : [region];
+        var scopedLines = scoped.Count == 0 ? [] : await LatestLineSums(db, month, regionCode).ToListAsync(ct);
 
-        var latest = LatestReports(db, month);
-        var perRegion = await latest
-            .Select(r => new
-            {
-                r.RegionCode,
-                r.Month,
-                r.IsIllustrative,
-                RevisionNumber = r.CurrentRevision!.Number,
-                r.CurrentRevision.Total,
-                r.CurrentRevision.Employers,
-                r.CurrentRevision.LocalEmployees,
-            })
-            .ToListAsync(ct);
-
-        var scoped = region is null ? perRegion : perRegion.Where(r => r.RegionCode == region.Code).ToList();
-        var scopedLines = await latest
-            .Where(r => region == null || r.RegionCode == region.Code)
-            .SelectMany(r => r.CurrentRevision!.Lines)
-            .GroupBy(l => new { l.Dimension, l.Key })
-            .Select(g => new { g.Key.Dimension, g.Key.Key, Count = g.Sum(l => (long)l.Count) })
-            .ToListAsync(ct);
-
-        var illustrative = scoped.Any(r => r.IsIllustrative);
+        var illustrative = scoped.Any(r => r.Report!.IsIllustrative);
         FigureSource? reportSource = scoped.Count == 0 ? null : region is null
             ? new FigureSource(SourceKind.RegionalReports, [], illustrative, RegionsReporting: scoped.Count, RegionCount: regions.Count)
             : new FigureSource(SourceKind.RegionalReport, [], illustrative,
-                RegionCode: region.Code, ReportMonth: scoped[0].Month, RevisionNumber: scoped[0].RevisionNumber);
+                RegionCode: region.Code, ReportMonth: scoped[0].Report!.Month, RevisionNumber: scoped[0].Report!.RevisionNumber);
 
-        var regionalTotal = scoped.Count == 0 ? (long?)null : scoped.Sum(r => (long)r.Total);
-        var regionalEmployers = scoped.Count == 0 || scoped.Any(r => r.Employers is null) ? null : (long?)scoped.Sum(r => (long)r.Employers!.Value);
-        var regionalLocal = scoped.Count == 0 || scoped.Any(r => r.LocalEmployees is null) ? null : (long?)scoped.Sum(r => (long)r.LocalEmployees!.Value);
+        var regionalTotal = scoped.Count == 0 ? (long?)null : scoped.Sum(r => (long)r.Report!.Total);
+        var regionalEmployers = scoped.Count == 0 || scoped.Any(r => r.Report!.Employers is null) ? null : (long?)scoped.Sum(r => (long)r.Report!.Employers!.Value);
+        var regionalLocal = scoped.Count == 0 || scoped.Any(r => r.Report!.LocalEmployees is null) ? null : (long?)scoped.Sum(r => (long)r.Report!.LocalEmployees!.Value);
 
         BreakdownView FromReports(Breakdown dimension, IEnumerable<string>? order = null)
         {
@@ -100,7 +84,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             return new BreakdownView(dimension, items, reportSource, items.Sum(i => i.Count), regionalTotal, Complete: true);
         }
 
-        var release = region is null ? await db.Releases.AsNoTracking().Include(r => r.Figures).FirstOrDefaultAsync(r => r.AsOf == month, ct) : null;
+        var release = region is null ? await ReleaseOf(db, month, ct) : null;
         var view = release is null
             ? new Partial(
                 new CountFigure(regionalTotal, reportSource),
@@ -114,7 +98,8 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             : FromRelease(release, categoryOrder);
 
         var quota = await QuotaInForceAsync(db, month, ct);
-        var ranking = await RankingAsync(db, regions, perRegion.Select(r => (r.RegionCode, (long)r.Total, r.IsIllustrative)).ToList(), quota, ct);
+        var allocations = quota.RevisionSequence is { } sequence ? await AllocationsUnder(db, quota.Year, sequence).ToListAsync(ct) : [];
+        var ranking = Ranking(regions, allocations);
         var scopedAllocation = region is null ? null : ranking.FirstOrDefault(r => r.Code == region.Code);
         var units = region is null ? quota.Units : scopedAllocation?.Allocation;
         var usePct = view.Workers.Value is { } workers && units is > 0 ? Math.Round(100m * workers / units.Value, 1) : (decimal?)null;
@@ -125,7 +110,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             perRegion.Count,
             regions.Count);
 
-        return new DashboardView(month, region is null ? null : ToRef(region), view.Workers, quota, usePct, view.Employers, view.LocalEmployees,
+        return new DashboardView(month, region is null ? null : ToRef(region.Code, region.Kind), view.Workers, quota, usePct, view.Employers, view.LocalEmployees,
             view.LocalShare, view.Categories, view.Sectors, view.Countries, ranking, reconciliation, view.Illustrative || ranking.Any(r => r.AllocationIllustrative));
     }
 
@@ -192,11 +177,69 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             ReleaseAsOf: release.AsOf, ReleaseDayStated: release.AsOfPrecision != DatePrecision.Month);
     }
 
-    /// <summary>Each region's latest report on or before the month, with a current revision.</summary>
-    internal static IQueryable<PermitReport> LatestReports(QuotaDbContext db, DateOnly month) =>
-        db.Reports.AsNoTracking()
-            .Where(r => r.Month <= month && r.CurrentRevisionId != null)
-            .Where(r => r.Month == db.Reports.Where(x => x.RegionCode == r.RegionCode && x.Month <= month && x.CurrentRevisionId != null).Max(x => x.Month));
+    /// <summary>What a region's latest report on or before a month says, by the revision it counts.</summary>
+    private sealed record LatestReport(DateOnly Month, bool IsIllustrative, int RevisionId, int RevisionNumber, int Total, int? Employers, int? LocalEmployees);
+
+    /// <summary>A region, and its latest report on or before the month where it has one.</summary>
+    private sealed record RegionLatest(string Code, RegionKind Kind, LatestReport? Report);
+
+    /// <summary>
+    /// Every region with its latest report on or before the month that has a current revision: one seek per region on
+    /// (RegionCode, Month), so the cost does not grow with the years the record holds.
+    /// </summary>
+    private static readonly Func<QuotaDbContext, DateOnly, IAsyncEnumerable<RegionLatest>> LatestByRegion = EF.CompileAsyncQuery(
+        (QuotaDbContext db, DateOnly month) =>
+            from g in db.Regions
+            join r in db.Reports
+                on db.Reports
+                    .Where(x => x.RegionCode == g.Code && x.Month <= month && x.CurrentRevisionId != null)
+                    .OrderByDescending(x => x.Month)
+                    .Select(x => (int?)x.Id)
+                    .FirstOrDefault()
+                equals (int?)r.Id into latest
+            from r in latest.DefaultIfEmpty()
+            join v in db.Revisions on r.CurrentRevisionId equals (int?)v.Id into current
+            from v in current.DefaultIfEmpty()
+            select new RegionLatest(g.Code, g.Kind,
+                v == null ? null : new LatestReport(r.Month, r.IsIllustrative, v.Id, v.Number, v.Total, v.Employers, v.LocalEmployees)));
+
+    private sealed record LineSum(Breakdown Dimension, string Key, long Count);
+
+    /// <summary>The breakdown lines of the latest reports of the regions in scope, summed: the same seek per region, joined to the lines of its revision.</summary>
+    private static readonly Func<QuotaDbContext, DateOnly, string?, IAsyncEnumerable<LineSum>> LatestLineSums = EF.CompileAsyncQuery(
+        (QuotaDbContext db, DateOnly month, string? regionCode) =>
+            from g in db.Regions
+            where regionCode == null || g.Code == regionCode
+            join l in db.BreakdownLines
+                on db.Reports
+                    .Where(x => x.RegionCode == g.Code && x.Month <= month && x.CurrentRevisionId != null)
+                    .OrderByDescending(x => x.Month)
+                    .Select(x => x.CurrentRevisionId)
+                    .FirstOrDefault()
+                equals (int?)l.RevisionId
+            group l by new { l.Dimension, l.Key } into lines
+            select new LineSum(lines.Key.Dimension, lines.Key.Key, lines.Sum(l => (long)l.Count)));
+
+    private static readonly Func<QuotaDbContext, DateOnly, CancellationToken, Task<PublishedRelease?>> ReleaseOf = EF.CompileAsyncQuery(
+        (QuotaDbContext db, DateOnly month, CancellationToken ct) => db.Releases.AsNoTracking().Include(r => r.Figures).FirstOrDefault(r => r.AsOf == month));
+
+    private sealed record QuotaRevisionRow(int Sequence, int? Units, decimal? SharePct, string Label, DateOnly EffectiveFrom, bool EffectiveDayPublished,
+        string PublishedWording, string PublishedWordingRu, string? LegalAct, DateOnly? LegalActInForce, string Sources);
+
+    private static readonly Func<QuotaDbContext, int, DateOnly, CancellationToken, Task<QuotaRevisionRow?>> QuotaRevisionInForce = EF.CompileAsyncQuery(
+        (QuotaDbContext db, int year, DateOnly date, CancellationToken ct) => db.QuotaRevisions
+            .Where(q => q.Year == year && q.EffectiveFrom <= date)
+            .OrderByDescending(q => q.EffectiveFrom).ThenByDescending(q => q.Sequence)
+            .Select(q => new QuotaRevisionRow(q.Sequence, q.Units, q.SharePct, q.Label, q.EffectiveFrom, q.EffectiveDayPublished,
+                q.PublishedWording, q.PublishedWordingRu, q.LegalAct, q.LegalActInForce, q.Sources))
+            .FirstOrDefault());
+
+    private sealed record AllocationRow(string RegionCode, int? RevisionSequence, int Units, bool IsIllustrative, string? Source);
+
+    private static readonly Func<QuotaDbContext, int, int, IAsyncEnumerable<AllocationRow>> AllocationsUnder = EF.CompileAsyncQuery(
+        (QuotaDbContext db, int year, int sequence) => db.Allocations
+            .Where(a => a.Year == year && (a.RevisionSequence == null || a.RevisionSequence == sequence))
+            .Select(a => new AllocationRow(a.RegionCode, a.RevisionSequence, a.Units, a.IsIllustrative, a.Source)));
 
     public async Task<QuotaInForce> GetQuotaInForceAsync(DateOnly date, CancellationToken ct = default)
     {
@@ -204,41 +247,23 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
         return await QuotaInForceAsync(db, date, ct);
     }
 
-    private static async Task<QuotaInForce> QuotaInForceAsync(QuotaDbContext db, DateOnly date, CancellationToken ct)
-    {
-        var revision = await db.QuotaRevisions.AsNoTracking()
-            .Where(q => q.Year == date.Year && q.EffectiveFrom <= date)
-            .OrderByDescending(q => q.EffectiveFrom).ThenByDescending(q => q.Sequence)
-            .FirstOrDefaultAsync(ct);
-        if (revision is null)
-        {
-            return new QuotaInForce(date.Year, null, null, null, null, null, false, null, null, null, null, null, UnitsMissing.NoQuota);
-        }
-        return new QuotaInForce(date.Year, revision.Units, revision.SharePct, revision.Sequence, revision.Label, revision.EffectiveFrom,
-            revision.EffectiveDayPublished, revision.PublishedWording, revision.PublishedWordingRu, revision.LegalAct, revision.LegalActInForce, revision.Sources,
-            revision.Units is null ? UnitsMissing.NotPublished : null);
-    }
+    private static async Task<QuotaInForce> QuotaInForceAsync(QuotaDbContext db, DateOnly date, CancellationToken ct) =>
+        await QuotaRevisionInForce(db, date.Year, date, ct) is { } q
+            ? new QuotaInForce(date.Year, q.Units, q.SharePct, q.Sequence, q.Label, q.EffectiveFrom, q.EffectiveDayPublished, q.PublishedWording,
+                q.PublishedWordingRu, q.LegalAct, q.LegalActInForce, q.Sources, q.Units is null ? UnitsMissing.NotPublished : null)
+            : new QuotaInForce(date.Year, null, null, null, null, null, false, null, null, null, null, null, UnitsMissing.NoQuota);
 
-    private static async Task<IReadOnlyList<RegionUse>> RankingAsync(QuotaDbContext db, IReadOnlyList<Region> regions,
-        IReadOnlyList<(string Code, long Total, bool Illustrative)> workers, QuotaInForce quota, CancellationToken ct)
-    {
-        var allocations = quota.RevisionSequence is null
-            ? []
-            : await db.Allocations.AsNoTracking()
-                .Where(a => a.Year == quota.Year && (a.RevisionSequence == null || a.RevisionSequence == quota.RevisionSequence))
-                .Select(a => new { a.RegionCode, a.RevisionSequence, a.Units, a.IsIllustrative, a.Source })
-                .ToListAsync(ct);
-        return regions.Select(region =>
+    private static List<RegionUse> Ranking(IReadOnlyList<RegionLatest> regions, IReadOnlyList<AllocationRow> allocations) =>
+        regions.Select(region =>
             {
                 var allocation = QuotaRules.PickAllocation(allocations.Where(a => a.RegionCode == region.Code), a => a.IsIllustrative, a => a.RevisionSequence);
-                var reported = workers.Where(w => w.Code == region.Code).Select(w => (long?)w.Total).FirstOrDefault();
+                var reported = (long?)region.Report?.Total;
                 var use = reported is { } w && allocation is { Units: > 0 } a ? Math.Round(100m * w / a.Units, 1) : (decimal?)null;
                 return new RegionUse(region.Code, reported, allocation?.Units,
-                    allocation?.IsIllustrative ?? false, allocation?.Source, use, workers.Any(x => x.Code == region.Code && x.Illustrative));
+                    allocation?.IsIllustrative ?? false, allocation?.Source, use, region.Report?.IsIllustrative ?? false);
             })
             .OrderByDescending(r => r.UsePct ?? -1).ThenByDescending(r => r.Workers ?? -1).ThenBy(r => r.Code, StringComparer.Ordinal)
             .ToList();
-    }
 
     public async Task<IReadOnlyList<QuotaStep>> GetQuotaHistoryAsync(int? year, CancellationToken ct = default)
     {
@@ -278,29 +303,13 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
     private async Task<TimelineSeries> ComputeSeriesAsync(string? regionCode, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var published = regionCode is not null
-            ? []
-            : await db.PublishedFigures.AsNoTracking()
-                .Where(f => f.Figure == FigureKind.Total)
-                .Join(db.Releases, f => f.ReleaseId, r => r.Id, (f, r) => new { r.AsOf, f.Value, f.Sources })
-                .OrderBy(x => x.AsOf)
-                .ToListAsync(ct);
-        var sums = await db.Reports.AsNoTracking()
-            .Where(r => r.CurrentRevisionId != null && (regionCode == null || r.RegionCode == regionCode))
-            .GroupBy(r => r.Month)
-            .Select(g => new { Month = g.Key, Total = g.Sum(r => (long)r.CurrentRevision!.Total), Regions = g.Count(), Illustrative = g.Max(r => r.IsIllustrative ? 1 : 0) })
-            .OrderBy(x => x.Month)
-            .ToListAsync(ct);
-        var quota = await db.QuotaRevisions.AsNoTracking().OrderBy(q => q.Year).ThenBy(q => q.Sequence)
-            .Select(q => new QuotaStep(q.Year, q.Sequence, q.Label, q.EffectiveFrom, q.EffectiveDayPublished, q.Units, q.SharePct,
-                q.PublishedWording, q.PublishedWordingRu, q.LegalAct, q.LegalActInForce, q.Basis, q.Sources))
-            .ToListAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var published = regionCode is not null ? [] : await PublishedTotals(db).ToListAsync(ct);
+        var sums = await MonthlySums(db, regionCode).ToListAsync(ct);
+        var quota = await QuotaSteps(db).ToListAsync(ct);
         if (regionCode is not null)
         {
-            var allocations = await db.Allocations.AsNoTracking()
-                .Where(a => a.RegionCode == regionCode)
-                .Select(a => new { a.Year, a.RevisionSequence, a.Units, a.IsIllustrative })
-                .ToListAsync(ct);
+            var allocations = await RegionAllocations(db, regionCode).ToListAsync(ct);
             quota = quota.Select(q => q with
             {
                 Units = QuotaRules.PickAllocation(allocations.Where(a => a.Year == q.Year && (a.RevisionSequence == null || a.RevisionSequence == q.Sequence)),
@@ -316,5 +325,38 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             regionCode);
     }
 
-    private static RegionRef ToRef(Region region) => new(region.Code, region.Kind.ToString().ToLowerInvariant());
+    private sealed record PublishedTotal(DateOnly AsOf, decimal Value, string Sources);
+
+    private static readonly Func<QuotaDbContext, IAsyncEnumerable<PublishedTotal>> PublishedTotals = EF.CompileAsyncQuery<QuotaDbContext, PublishedTotal>(
+        (QuotaDbContext db) => db.PublishedFigures
+            .Where(f => f.Figure == FigureKind.Total)
+            .OrderBy(f => f.Release!.AsOf)
+            .Select(f => new PublishedTotal(f.Release!.AsOf, f.Value, f.Sources)));
+
+    internal sealed record MonthSum(DateOnly Month, long Total, int Regions, int Illustrative);
+
+    /// <summary>The sum of the current revisions of each month, nationally or for one region; the revisions are joined before grouping, so each is read once.</summary>
+    internal static readonly Func<QuotaDbContext, string?, IAsyncEnumerable<MonthSum>> MonthlySums = EF.CompileAsyncQuery<QuotaDbContext, string?, MonthSum>(
+        (QuotaDbContext db, string? regionCode) =>
+            from r in db.Reports
+            where regionCode == null || r.RegionCode == regionCode
+            join v in db.Revisions on r.CurrentRevisionId equals (int?)v.Id
+            group new { v.Total, r.IsIllustrative } by r.Month into g
+            orderby g.Key
+            select new MonthSum(g.Key, g.Sum(x => (long)x.Total), g.Count(), g.Max(x => x.IsIllustrative ? 1 : 0)));
+
+    private static readonly Func<QuotaDbContext, IAsyncEnumerable<QuotaStep>> QuotaSteps = EF.CompileAsyncQuery<QuotaDbContext, QuotaStep>(
+        (QuotaDbContext db) => db.QuotaRevisions
+            .OrderBy(q => q.Year).ThenBy(q => q.Sequence)
+            .Select(q => new QuotaStep(q.Year, q.Sequence, q.Label, q.EffectiveFrom, q.EffectiveDayPublished, q.Units, q.SharePct,
+                q.PublishedWording, q.PublishedWordingRu, q.LegalAct, q.LegalActInForce, q.Basis, q.Sources)));
+
+    private sealed record RegionAllocation(int Year, int? RevisionSequence, int Units, bool IsIllustrative);
+
+    private static readonly Func<QuotaDbContext, string, IAsyncEnumerable<RegionAllocation>> RegionAllocations = EF.CompileAsyncQuery(
+        (QuotaDbContext db, string regionCode) => db.Allocations
+            .Where(a => a.RegionCode == regionCode)
+            .Select(a => new RegionAllocation(a.Year, a.RevisionSequence, a.Units, a.IsIllustrative)));
+
+    private static RegionRef ToRef(string code, RegionKind kind) => new(code, kind.ToString().ToLowerInvariant());
 }
