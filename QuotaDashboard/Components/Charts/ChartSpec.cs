@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace QuotaDashboard.Components.Charts;
 
 [JsonConverter(typeof(JsonStringEnumConverter<ChartKind>))]
-public enum ChartKind { Bar, HorizontalBar, Timeline }
+public enum ChartKind { Bar, HorizontalBar, Timeline, TileMap }
 
 /// <summary>Everything one chart draws, handed as it is to the chart's JS module.</summary>
 public sealed record ChartSpec
@@ -17,6 +17,8 @@ public sealed record ChartSpec
     public string? ValueSuffix { get; init; }
     public string? XMin { get; init; }
     public string? XMax { get; init; }
+    /// <summary>The tiles of a tile map, one per place, laid out on a grid of columns and rows.</summary>
+    public IReadOnlyList<ChartTile> Tiles { get; init; } = [];
     /// <summary>Off for print, where a half-animated canvas must never be caught.</summary>
     public bool Animate { get; init; } = true;
 }
@@ -35,6 +37,9 @@ public sealed record ChartSeries
 }
 
 public sealed record ChartPoint(string X, double? Y);
+
+/// <summary>One tile of a tile map: where it stands, its colour, the lines written on it, what its tooltip adds, and where a click leads.</summary>
+public sealed record ChartTile(int Column, int Row, string Color, string TextColor, IReadOnlyList<string> Lines, string? Note, string? Href);
 
 /// <summary>A dated vertical mark, e.g. a quota revision.</summary>
 public sealed record ChartMark(string X, string Label);

@@ -86,6 +86,9 @@ export function exportPng(spec, meta) {
 
 function toConfig(canvas, spec) {
     canvas.dataset.rendered = 'false';
+    if (spec.kind === 'TileMap') {
+        return tileMapConfig(spec);
+    }
     layouts.set(canvas, { marks: spec.marks, rows: spec.marks.map(() => 0) });
     const number = numberFormat(spec.locale);
     const format = v => v === null || v === undefined ? '' : number.format(v) + (spec.valueSuffix ?? '');
@@ -257,5 +260,86 @@ const revisionLabels = {
         const { left, top, right, bottom } = chart.chartArea;
         chart.canvas.dataset.chartArea = JSON.stringify({ left, top, right, bottom });
         chart.canvas.dataset.labelBoxes = JSON.stringify(boxes);
+    },
+};
+
+/**
+ * A tile map: one square per place on a grid that keeps places roughly where they lie, coloured and labelled by the spec.
+ * A click on a tile follows its link.
+ */
+function tileMapConfig(spec) {
+    const columns = Math.max(...spec.tiles.map(t => t.column)) + 1;
+    const rows = Math.max(...spec.tiles.map(t => t.row)) + 1;
+    const gap = 4;
+    const size = ({ chart }) => {
+        const area = chart.chartArea;
+        return area ? Math.max(8, Math.min(area.width / columns, area.height / rows) - gap) : 0;
+    };
+    return {
+        type: 'matrix',
+        data: {
+            datasets: [{
+                label: spec.series[0]?.label ?? '',
+                data: spec.tiles.map(t => ({ x: t.column, y: t.row, tile: t })),
+                backgroundColor: ({ raw }) => raw?.tile.color,
+                borderColor: '#ffffff',
+                borderWidth: 1,
+                width: size,
+                height: size,
+            }],
+        },
+        options: {
+            responsive: true,
+            maintainAspectRatio: false,
+            animation: spec.animate ? { duration: ({ chart }) => shown.has(chart) ? 400 : 0 } : false,
+            plugins: {
+                legend: { display: false },
+                tooltip: {
+                    callbacks: {
+                        title: items => items[0]?.raw.tile.lines[0] ?? '',
+                        label: item => item.raw.tile.lines.slice(1).join(' · '),
+                        afterLabel: item => item.raw.tile.note ?? '',
+                    },
+                },
+            },
+            scales: {
+                x: { type: 'linear', min: -0.5, max: columns - 0.5, display: false },
+                y: { type: 'linear', min: -0.5, max: rows - 0.5, reverse: true, display: false },
+            },
+            onHover: (event, elements) => {
+                event.native.target.style.cursor = elements.some(e => e.element.$context.raw.tile.href) ? 'pointer' : 'default';
+            },
+            onClick: (event, elements) => {
+                const href = elements[0]?.element.$context.raw.tile.href;
+                if (href) {
+                    window.Blazor?.navigateTo ? window.Blazor.navigateTo(href) : window.location.assign(href);
+                }
+            },
+        },
+        plugins: [tileLabels, finalFrame],
+    };
+}
+
+/** Writes each tile's lines on it, the first in bold, as large as the tile allows. */
+const tileLabels = {
+    id: 'tileLabels',
+    afterDatasetsDraw(chart) {
+        const ctx = chart.ctx;
+        for (const element of chart.getDatasetMeta(0).data) {
+            const tile = element.$context.raw.tile;
+            const { x, y, width, height } = element.getProps(['x', 'y', 'width', 'height'], true);
+            const size = Math.max(8, Math.min(13, width / 8));
+            const line = size * 1.25;
+            const top = y + height / 2 - (tile.lines.length * line) / 2 + line / 2;
+            ctx.save();
+            ctx.fillStyle = tile.textColor;
+            ctx.textAlign = 'center';
+            ctx.textBaseline = 'middle';
+            tile.lines.forEach((text, i) => {
+                ctx.font = `${i === 0 ? '600 ' : ''}${size}px ${font.family}`;
+                ctx.fillText(text, x + width / 2, top + i * line, width - 6);
+            });
+            ctx.restore();
+        }
     },
 };
