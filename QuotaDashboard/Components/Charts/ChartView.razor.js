@@ -169,6 +169,7 @@ function timeDataset(s) {
     switch (s.style) {
         case 'points': return { ...common, showLine: false, pointRadius: 5, pointHoverRadius: 7, pointStyle: 'rectRot', order: 0 };
         case 'step': return { ...common, borderWidth: 2.5, pointRadius: 0, spanGaps: false, order: 2 };
+        case 'dashed': return { ...common, borderWidth: 2, borderDash: [6, 4], pointRadius: 0, spanGaps: false, order: 3 };
         default: return { ...common, borderWidth: 2, pointRadius: 1.5, tension: 0.2, spanGaps: false, order: 1 };
     }
 }

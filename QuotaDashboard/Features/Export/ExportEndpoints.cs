@@ -16,10 +16,10 @@ public static class ExportEndpoints
         {
             var extension = Path.GetExtension(file).TrimStart('.').ToLowerInvariant();
             var name = Path.GetFileNameWithoutExtension(file);
-            if (extension is not ("csv" or "xlsx") || (name != "dashboard" && !ChartNames.All.Contains(name)) || (name == "dashboard" && extension != "xlsx"))
+            if (extension is not ("csv" or "xlsx") || (name != "dashboard" && !QuotaDashboard.Components.Pages.Dashboard.ChartCatalogue.Names.Contains(name)) || (name == "dashboard" && extension != "xlsx"))
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such export",
-                    detail: $"'{file}' is not an export. Use one of {string.Join(", ", ChartNames.All)} with .csv or .xlsx, or dashboard.xlsx.");
+                    detail: $"'{file}' is not an export. Use one of {string.Join(", ", QuotaDashboard.Components.Pages.Dashboard.ChartCatalogue.Names)} with .csv or .xlsx, or dashboard.xlsx.");
             }
             if (!ReadApi.TryParseMonth(asOf, out var month, out var problem))
             {

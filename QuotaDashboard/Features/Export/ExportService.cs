@@ -13,6 +13,7 @@ namespace QuotaDashboard.Features.Export;
 /// <summary>The numbers each chart draws, as sheets labelled with title, date, filters and source; every export is audited.</summary>
 public sealed class ExportService(
     DashboardQueries queries,
+    UseQueries use,
     DataQualityQueries quality,
     ReferenceNames reference,
     IDbContextFactory<QuotaDbContext> dbFactory,
@@ -25,13 +26,11 @@ public sealed class ExportService(
     /// <summary>The sheet of one chart, or null for a name that is no chart.</summary>
     public async Task<ExportSheet?> ChartAsync(string chart, DateOnly month, string? region, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        if (!ChartNames.All.Contains(chart))
+        if (!ChartCatalogue.Names.Contains(chart))
         {
             return null;
         }
-        var view = await queries.GetDashboardAsync(month, region, user, ct);
-        var series = chart == ChartNames.Timeline ? await queries.GetSeriesAsync(region, user, ct) : null;
-        var sheet = Build(chart, view, series, await reference.GetAsync(ct), user);
+        var sheet = Build(chart, await DataAsync(month, region, user, ct), user);
         await AuditAsync(user, $"{chart} {month:yyyy-MM-dd}{(region is null ? "" : " " + region)}", ct);
         return sheet;
     }
@@ -39,12 +38,11 @@ public sealed class ExportService(
     /// <summary>Every chart of the dashboard, then a sheet of what the export is: date, filters, sources, data-quality notes.</summary>
     public async Task<IReadOnlyList<ExportSheet>> DashboardAsync(DateOnly month, string? region, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var view = await queries.GetDashboardAsync(month, region, user, ct);
-        var series = await queries.GetSeriesAsync(region, user, ct);
+        var data = await DataAsync(month, region, user, ct);
+        var (view, series, names) = (data.View, data.Series, data.Names);
         var issues = await quality.GetIssuesAsync(user, ct);
-        var names = await reference.GetAsync(ct);
-        var sheets = ChartNames.All.Select(chart => Build(chart, view, series, names, user)).ToList();
-        var illustrative = ChartNames.All.Zip(sheets)
+        var sheets = ChartCatalogue.Names.Select(chart => Build(chart, data, user)).ToList();
+        var illustrative = ChartCatalogue.Names.Zip(sheets)
             .Select(c => IllustrativeText.For(c.First, view, series, text) is { } note ? $"{c.Second.Title} — {note}" : null)
             .OfType<string>().ToList();
         sheets.Add(new ExportSheet("metadata", text["About this export"],
@@ -61,16 +59,25 @@ public sealed class ExportService(
         return sheets;
     }
 
-    private ExportSheet Build(string chart, DashboardView view, TimelineSeries? series, ReferenceBook names, ClaimsPrincipal user)
+    private async Task<ChartData> DataAsync(DateOnly month, string? region, ClaimsPrincipal user, CancellationToken ct) => new(
+        await queries.GetDashboardAsync(month, region, user, ct),
+        await queries.GetSeriesAsync(region, user, ct),
+        await use.GetUseAsync(month, user, ct),
+        await reference.GetAsync(ct));
+
+    private ExportSheet Build(string chart, ChartData data, ClaimsPrincipal user)
     {
+        var (view, series, names) = (data.View, data.Series, data.Names);
         var note = IllustrativeText.For(chart, view, series, text);
+        var title = ChartCatalogue.Get(chart).Title(data, text);
         return chart switch
         {
-            ChartNames.Categories => Breakdown(chart, text["Workers by permit category"], view, view.Categories, text["Key"], names, user, note),
-            ChartNames.Sectors => Breakdown(chart, text["Workers by sector (OKED)"], view, view.Sectors, text["OKED"], names, user, note),
-            ChartNames.Countries => Breakdown(chart, text["Workers by country of origin"], view, view.Countries, text["Code"], names, user, note),
-            ChartNames.Timeline => Timeline(chart, view, series!, names, user, note),
-            _ => Ranking(chart, view, names, user, note),
+            ChartNames.Categories => Breakdown(chart, title, view, view.Categories, text["Key"], names, user, note),
+            ChartNames.Sectors => Breakdown(chart, title, view, view.Sectors, text["OKED"], names, user, note),
+            ChartNames.Countries => Breakdown(chart, title, view, view.Countries, text["Code"], names, user, note),
+            ChartNames.Timeline => Timeline(chart, title, data, user, note),
+            ChartNames.Map => Map(chart, title, data, user, note),
+            _ => Ranking(chart, title, data, user, note),
         };
     }
 
@@ -103,39 +110,60 @@ public sealed class ExportService(
         _ => text["Total of the regional reports"],
     };
 
-    private ExportSheet Timeline(string name, DashboardView view, TimelineSeries series, ReferenceBook names, ClaimsPrincipal user, string? note)
+    /// <summary>Every date of the record with its figures, then the months of the year's trend with the line's value, marked as a forecast.</summary>
+    private ExportSheet Timeline(string name, string title, ChartData data, ClaimsPrincipal user, string? note)
     {
-        var title = view.Region is null ? text["Workers and the quota over time"].Value
-            : string.Format(CultureInfo.CurrentCulture, text["{0}: workers and allocation over time"], names.Region(view.Region.Code));
+        var (view, series, names) = (data.View, data.Series, data.Names);
+        var forecast = ChartCatalogue.ForecastOf(data);
+        var trend = forecast?.SlopePerMonth is null ? [] : forecast.PointsUsed.Select(p => p.Month).Concat(forecast.Projection.Select(p => p.Month)).ToList();
         var dates = series.Published.Select(p => p.Date).Concat(series.RegionalSums.Select(p => p.Date))
-            .Concat(series.Quota.Select(q => q.EffectiveFrom)).Distinct().Order();
-        return new ExportSheet(name, title, Header(title, view, names, text["Published releases of the Ministry of Labour and Social Protection; regional reports; quota revisions"], user, note),
+            .Concat(series.Quota.Select(q => q.EffectiveFrom)).Concat(trend).Distinct().Order();
+        var header = Header(title, view, names, ChartCatalogue.Get(name).Source(data, text) ?? "", user, note);
+        if (forecast is not null)
+        {
+            header.Add(new(text["Forecast"], $"{UseText.Forecast(forecast, text)} {UseText.Method(forecast, text)}"));
+        }
+        return new ExportSheet(name, title, header,
             [text["Date"], text["Published national total"], IllustrativeText.RegionalLine(view, text),
-             view.Region is null ? text["Quota in force"] : text["Allocation in force"], text["Source"]],
+             view.Region is null ? text["Quota in force"] : text["Allocation in force"], text["Trend of the year (forecast)"], text["Source"]],
             dates.Select(date =>
             {
                 var published = series.Published.FirstOrDefault(p => p.Date == date);
-                var quota = series.Quota.Where(q => q.Year == date.Year && q.EffectiveFrom <= date).OrderBy(q => q.EffectiveFrom).LastOrDefault();
                 return new object?[]
                 {
                     date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     published?.Value,
                     series.RegionalSums.FirstOrDefault(p => p.Date == date)?.Value,
-                    quota?.Units,
+                    UseForecasts.UnitsInForce(series.Quota, date),
+                    trend.Contains(date) ? Math.Round(forecast!.TrendAt(date)!.Value) : null,
                     published?.Sources,
                 };
             }).ToList());
     }
 
-    private ExportSheet Ranking(string name, DashboardView view, ReferenceBook names, ClaimsPrincipal user, string? note)
+    private ExportSheet Ranking(string name, string title, ChartData data, ClaimsPrincipal user, string? note)
     {
-        var title = text["Regions by use of their allocation"].Value;
-        return new ExportSheet(name, title, Header(title, view, names, text["Regional reports; quota allocations"], user, note),
-            [text["Code"], text["Region"], text["Workers"], text["Allocation"], text["Use"] + " (%)", text["Allocation source"]],
+        var (view, names, thresholds) = (data.View, data.Names, data.Use.Thresholds.Thresholds);
+        return new ExportSheet(name, title, Header(title, view, names, ChartCatalogue.Get(name).Source(data, text) ?? "", user, note),
+            [text["Code"], text["Region"], text["Workers"], text["Allocation"], text["Use"] + " (%)", text["State"], text["Allocation source"]],
             view.Ranking.Select(r => new object?[]
             {
                 r.Code, names.Region(r.Code), r.Workers, r.Allocation, r.UsePct is { } u ? (double)u : null,
+                UseText.Words(thresholds.StateOf(r.UsePct), thresholds, text),
                 r.AllocationIllustrative ? text["illustrative regional data"].Value : r.AllocationSource,
+            }).ToList());
+    }
+
+    /// <summary>The map's tiles as rows: each region's use, its state in words, and where its trend leads.</summary>
+    private ExportSheet Map(string name, string title, ChartData data, ClaimsPrincipal user, string? note)
+    {
+        var (view, names, use) = (data.View, data.Names, data.Use);
+        return new ExportSheet(name, title, Header(title, view, names, ChartCatalogue.Get(name).Source(data, text) ?? "", user, note),
+            [text["Code"], text["Region"], text["Workers"], text["Allocation"], text["Use"] + " (%)", text["State"], text["Forecast"], text["Submitted, waiting for review"]],
+            use.Regions.Select(r => new object?[]
+            {
+                r.RegionCode, names.Region(r.RegionCode!), r.Workers, r.Units, r.UsePct is { } u ? (double)u : null,
+                UseText.Words(r.State, use.Thresholds.Thresholds, text), UseText.Forecast(r.Forecast, text), r.PendingRevisions,
             }).ToList());
     }
 

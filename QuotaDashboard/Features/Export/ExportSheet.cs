@@ -8,8 +8,7 @@ public static class ChartNames
     public const string Countries = "workers-by-country";
     public const string Timeline = "quota-timeline";
     public const string Ranking = "regions-by-use";
-
-    public static readonly IReadOnlyList<string> All = [Categories, Sectors, Countries, Timeline, Ranking];
+    public const string Map = "regions-map";
 }
 
 /// <summary>One chart's numbers with the header block that says what they are: title, date, filters, source.</summary>

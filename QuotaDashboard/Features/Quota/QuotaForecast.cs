@@ -30,8 +30,12 @@ public sealed record QuotaForecast(
     DateOnly? ReachMonth,
     double? SlopePerMonth,
     IReadOnlyList<MonthlyWorkers> PointsUsed,
-    IReadOnlyList<ProjectedMonth> Projection)
+    IReadOnlyList<ProjectedMonth> Projection,
+    double? Intercept = null)
 {
+    /// <summary>The trend line's value in a month: where the fitted line stands, for drawing it through the points it was fitted to.</summary>
+    public double? TrendAt(DateOnly month) => SlopePerMonth is { } slope && Intercept is { } intercept ? intercept + slope * MonthIndex(month) : null;
+
     /// <summary>At most this many of the year's latest months are used: recent enough to follow a change of pace.</summary>
     public const int WindowMonths = 6;
 
@@ -66,16 +70,16 @@ public sealed record QuotaForecast(
         }
         if (reached is not null)
         {
-            return new QuotaForecast(ForecastOutcome.AlreadyReached, reached.Month, slope, used, projection);
+            return new QuotaForecast(ForecastOutcome.AlreadyReached, reached.Month, slope, used, projection, intercept);
         }
         if (unitsInForce(used[^1].Month) is not > 0 && projection.All(p => p.QuotaUnits is not > 0))
         {
-            return new QuotaForecast(ForecastOutcome.NoQuota, null, slope, used, projection);
+            return new QuotaForecast(ForecastOutcome.NoQuota, null, slope, used, projection, intercept);
         }
         var reach = projection.FirstOrDefault(p => p.QuotaUnits is { } units && units > 0 && p.Workers >= units);
         return reach is null
-            ? new QuotaForecast(ForecastOutcome.NotWithinYear, null, slope, used, projection)
-            : new QuotaForecast(ForecastOutcome.Reaches, reach.Month, slope, used, projection);
+            ? new QuotaForecast(ForecastOutcome.NotWithinYear, null, slope, used, projection, intercept)
+            : new QuotaForecast(ForecastOutcome.Reaches, reach.Month, slope, used, projection, intercept);
     }
 
     private static (double Intercept, double Slope) LeastSquares(IReadOnlyList<(double X, double Y)> points)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using QuotaDashboard.Components.Charts;
 using QuotaDashboard.Features.Dashboard;
+using QuotaDashboard.Features.Quota;
 using QuotaDashboard.Features.Reference;
 
 namespace QuotaDashboard.Components.Pages.Dashboard;
@@ -34,28 +35,32 @@ public static class DashboardCharts
     };
 
     /// <summary>Regions by use of their allocation; a region without an allocation shows no bar.</summary>
-    public static ChartSpec Ranking(IReadOnlyList<RegionUse> ranking, string? selectedRegion, ReferenceBook names, IStringLocalizer text) => new()
+    public static ChartSpec Ranking(IReadOnlyList<RegionUse> ranking, string? selectedRegion, ReferenceBook names, IStringLocalizer text, UseThresholds? thresholds = null)
     {
-        Kind = ChartKind.HorizontalBar,
-        Locale = Locale,
-        ValueSuffix = " %",
-        Labels = ranking.Select(r => names.Region(r.Code)).ToList(),
-        Series =
-        [
-            new ChartSeries
-            {
-                Label = text["Use of the allocation"],
-                Values = ranking.Select(r => r.UsePct is { } u ? (double?)(double)u : null).ToList(),
-                Colors = ranking.Select(r => r.Code == selectedRegion ? Teal : r.UsePct switch { >= 100 => Red, >= 85 => Amber, _ => Blue }).ToList(),
-                Notes = ranking.Select(r => r.Allocation is { } a
-                    ? string.Format(CultureInfo.CurrentCulture, text["{0:N0} workers of {1:N0} allocated"], r.Workers ?? 0, a)
-                    : (string?)text["No allocation"]).ToList(),
-            },
-        ],
-    };
+        thresholds ??= UseThresholds.Default;
+        return new()
+        {
+            Kind = ChartKind.HorizontalBar,
+            Locale = Locale,
+            ValueSuffix = " %",
+            Labels = ranking.Select(r => names.Region(r.Code)).ToList(),
+            Series =
+            [
+                new ChartSeries
+                {
+                    Label = text["Use of the allocation"],
+                    Values = ranking.Select(r => r.UsePct is { } u ? (double?)(double)u : null).ToList(),
+                    Colors = ranking.Select(r => r.Code == selectedRegion ? Teal : UseText.Color(thresholds.StateOf(r.UsePct))).ToList(),
+                    Notes = ranking.Select(r => r.Allocation is { } a
+                        ? $"{UseText.Glyph(thresholds.StateOf(r.UsePct))} {UseText.Words(thresholds.StateOf(r.UsePct), thresholds, text)}; {string.Format(CultureInfo.CurrentCulture, text["{0:N0} workers of {1:N0} allocated"], r.Workers ?? 0, a)}"
+                        : (string?)text["No allocation"]).ToList(),
+                },
+            ],
+        };
+    }
 
     /// <summary>The whole record on one time axis: published totals, the regional sums, and the quota as steps.</summary>
-    public static ChartSpec Timeline(TimelineSeries series, int? year, IStringLocalizer text)
+    public static ChartSpec Timeline(TimelineSeries series, int? year, IStringLocalizer text, QuotaForecast? forecast = null)
     {
         var steps = new List<ChartPoint>();
         var marks = new List<ChartMark>();
@@ -117,7 +122,26 @@ public static class DashboardCharts
                     Colors = [Blue],
                     Points = steps,
                 },
+                .. Trend(forecast, text),
             ],
+        };
+    }
+
+    /// <summary>The fitted line through the months it was fitted to, continued dashed to December: a trend, labelled as one.</summary>
+    private static IEnumerable<ChartSeries> Trend(QuotaForecast? forecast, IStringLocalizer text)
+    {
+        if (forecast?.SlopePerMonth is null || forecast.PointsUsed.Count == 0)
+        {
+            yield break;
+        }
+        var months = forecast.PointsUsed.Select(p => p.Month).Concat(forecast.Projection.Select(p => p.Month)).ToList();
+        yield return new ChartSeries
+        {
+            Label = text["Trend of the year (forecast)"],
+            Style = "dashed",
+            Colors = [Amber],
+            Points = months.Select(m => new ChartPoint(Iso(m), Math.Round(forecast.TrendAt(m)!.Value))).ToList(),
+            Notes = months.Select(m => m > forecast.PointsUsed[^1].Month ? (string?)text["projected: a trend is not a promise"] : null).ToList(),
         };
     }
 
