@@ -39,10 +39,12 @@ public sealed class BriefingPageTests : IClassFixture<SeededDatabase>, IAsyncLif
 
         Assert.Empty(cut.FindAll(".briefing-illustrative"));
         var sources = cut.FindAll(".briefing-source").Select(s => s.TextContent).ToList();
-        Assert.Equal(5, sources.Count);
+        // The catalogue's order: three breakdowns, the timeline, the ranking, the map.
+        Assert.Equal(6, sources.Count);
         Assert.All(sources.Take(3), s => Assert.DoesNotContain(illustrative, s));
-        Assert.Contains($"{rankingColumns}: {illustrative}", sources[3]);
-        Assert.Contains($"{regionalLine}: {illustrative}", sources[4]);
+        Assert.Contains($"{regionalLine}: {illustrative}", sources[3]);
+        Assert.Contains($"{rankingColumns}: {illustrative}", sources[4]);
+        Assert.Contains($"{rankingColumns}: {illustrative}", sources[5]);
     }
 
     [Theory]

@@ -156,8 +156,9 @@ public sealed class ExportTests(AppFactory factory) : IClassFixture<AppFactory>
         await using var xlsx = new MemoryStream(await Client().GetByteArrayAsync("/api/export/dashboard.xlsx?asOf=2025-12"));
 
         var sheets = xlsx.GetSheetNames();
-        Assert.Equal(6, sheets.Count);
+        Assert.Equal(7, sheets.Count);
         Assert.Contains("About this export", sheets);
+        Assert.Contains(sheets, s => s.StartsWith("Map of the regions", StringComparison.Ordinal));
         var about = xlsx.Query(sheetName: "About this export").Cast<IDictionary<string, object?>>().ToList();
         Assert.Contains(about, r => Equals(r["A"], "As of") && Equals(r["B"], "2025-12-01"));
         Assert.Contains(about, r => r["C"] is string s && s.Contains("14,105"));

@@ -308,12 +308,14 @@ public sealed class ReportApprovalTests(SeededDatabase store) : IClassFixture<Se
     }
 
     [Fact]
-    public void A_submission_forgets_no_computed_view_and_an_acceptance_forgets_those_of_its_month_and_later()
+    public void A_submission_forgets_only_the_counts_of_what_waits_and_an_acceptance_forgets_the_views_of_its_month_and_later()
     {
         var month = new DateOnly(2025, 10, 1);
 
-        Assert.Empty(DashboardCache.TagsTouchedBy(new DataChange(DataChangeKind.Submissions, "KZ-75", month), new DateOnly(2025, 12, 1)));
-        Assert.Contains("month:2025-10", DashboardCache.TagsTouchedBy(new DataChange(DataChangeKind.Reports, "KZ-75", month), new DateOnly(2025, 12, 1)));
+        Assert.Equal([ApprovalQueries.PendingTag], DashboardCache.TagsTouchedBy(new DataChange(DataChangeKind.Submissions, "KZ-75", month), new DateOnly(2025, 12, 1)));
+        var accepted = DashboardCache.TagsTouchedBy(new DataChange(DataChangeKind.Reports, "KZ-75", month), new DateOnly(2025, 12, 1));
+        Assert.Contains("month:2025-10", accepted);
+        Assert.Contains(ApprovalQueries.PendingTag, accepted);
     }
 
     [Fact]
@@ -354,6 +356,19 @@ public sealed class ReportApprovalTests(SeededDatabase store) : IClassFixture<Se
         Assert.Empty(first.Changes);
         Assert.Equal(250, first.Submitted.Total);
         Assert.Equal(1, await Approvals.PendingCountAsync(new DateOnly(2026, 3, 1), "KZ-10", Analyst));
+    }
+
+    [Fact]
+    public async Task The_count_of_what_waits_is_counted_once_and_again_after_each_submission_and_decision()
+    {
+        var month = new DateOnly(2026, 5, 1);
+        Assert.Equal(0, await Approvals.PendingCountAsync(month, "KZ-11", Analyst));
+
+        var saved = await SubmitAsync(StoredReports.Simple("KZ-11", month, 140));
+        Assert.Equal(1, await Approvals.PendingCountAsync(month, "KZ-11", Analyst));
+
+        Assert.Equal(new ReviewResult.Decided(RevisionState.Accepted), await Review.AcceptAsync(new RevisionKey("KZ-11", month, saved.RevisionNumber), Analyst));
+        Assert.Equal(0, await Approvals.PendingCountAsync(month, "KZ-11", Analyst));
     }
 
     [Fact]

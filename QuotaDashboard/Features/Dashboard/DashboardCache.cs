@@ -63,19 +63,20 @@ public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifie
                     ? [.. Months(FirstDay(from), thisMonth).Select(m => $"month:{Key(m)}")]
                     : ["dashboard"];
                 tags.AddRange(change.RegionCode is { } r ? [$"series:{Nation}", $"series:{Scope(r)}"] : ["series"]);
-                tags.AddRange(["quality", "months"]);
+                tags.AddRange(["quality", "months", Reports.ApprovalQueries.PendingTag]);
                 return tags;
             case DataChangeKind.Releases:
                 return [Nation, $"series:{Nation}", "quality", "months"];
             case DataChangeKind.Quota:
                 return [change.Month is { } month ? $"year:{month.Year}" : "dashboard", "series", "quality"];
             case DataChangeKind.Submissions:
-                // Nothing that counts changed; what waits for review is read afresh, never cached.
+                // Nothing that counts changed, only what waits for review.
+                return [Reports.ApprovalQueries.PendingTag];
             case DataChangeKind.Thresholds:
                 // Views hold figures, not the states the thresholds give them.
                 return [];
             default:
-                return ["dashboard", "series", "quality", "months"];
+                return ["dashboard", "series", "quality", "months", Reports.ApprovalQueries.PendingTag];
         }
     }
 

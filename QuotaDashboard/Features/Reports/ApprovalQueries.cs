@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Access;
 
@@ -34,7 +35,7 @@ public sealed record ReportStatus(
     int? AcceptedTotal);
 
 /// <summary>Reads what waits for review and where each report stands; an officer reads their own region's only.</summary>
-public sealed class ApprovalQueries(IDbContextFactory<QuotaDbContext> dbFactory)
+public sealed class ApprovalQueries(IDbContextFactory<QuotaDbContext> dbFactory, HybridCache cache)
 {
     /// <summary>How many submissions the queue shows at once; deciding on them brings the next ones.</summary>
     public const int QueuePage = 50;
@@ -97,16 +98,25 @@ public sealed class ApprovalQueries(IDbContextFactory<QuotaDbContext> dbFactory)
         return regionCode is null ? byRegion.Values.Sum() : byRegion.GetValueOrDefault(regionCode);
     }
 
-    /// <summary>Submitted revisions waiting for review of reports of exactly this month, per region the reader may read.</summary>
+    /// <summary>
+    /// Submitted revisions waiting for review of reports of exactly this month, per region the reader may read: counted once per
+    /// month for every page that shows it, and counted again after any submission or decision.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, int>> PendingByRegionAsync(DateOnly month, ClaimsPrincipal reader, CancellationToken ct = default)
     {
         month = ReportQueries.FirstOfMonth(month);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var waiting = await db.Revisions.AsNoTracking()
-            .Where(v => v.State == RevisionState.Submitted && v.Report!.Month == month)
-            .GroupBy(v => v.Report!.RegionCode)
-            .Select(g => new { Region = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        return waiting.Where(w => reader.CanRead(w.Region)).ToDictionary(w => w.Region, w => w.Count);
+        var all = await cache.GetOrCreateAsync($"pending:{month:yyyy-MM}", async token =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(token);
+            return await db.Revisions.AsNoTracking()
+                .Where(v => v.State == RevisionState.Submitted && v.Report!.Month == month)
+                .GroupBy(v => v.Report!.RegionCode)
+                .Select(g => new { Region = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(w => w.Region, w => w.Count, token);
+        }, tags: [PendingTag], cancellationToken: ct);
+        return all.Where(w => reader.CanRead(w.Key)).ToDictionary(w => w.Key, w => w.Value);
     }
+
+    /// <summary>What a submission or a decision makes stale.</summary>
+    public const string PendingTag = "pending";
 }
