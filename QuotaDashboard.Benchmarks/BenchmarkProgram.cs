@@ -179,7 +179,7 @@ public static class BenchmarkProgram
         var memory = new List<MemoryResult>();
         foreach (var count in counts)
         {
-            (long Server, long Clients)? apart = null;
+            (long Server, long ServerAfterChange, long Clients)? apart = null;
             if (memoryAt.Contains(count))
             {
                 apart = await fan.MeasureApartAsync(count);
@@ -192,11 +192,11 @@ public static class BenchmarkProgram
             try
             {
                 await Task.Delay(TimeSpan.FromSeconds(2));
-                if (apart is var (server, clientBytes))
+                if (apart is var (server, serverAfterChange, clientBytes))
                 {
-                    var m = new MemoryResult(count, server, clientBytes, SettledHeap() - before);
+                    var m = new MemoryResult(count, server, serverAfterChange, clientBytes, SettledHeap() - before);
                     memory.Add(m);
-                    Console.WriteLine($"{count} idle dashboards, KiB each: app {m.ServerBytesPerCircuit / 1024.0:0} (clients apart), headless clients {m.ClientBytesPerCircuit / 1024.0:0}, both in one process {m.InOneProcessBytesPerCircuit / 1024.0:0}");
+                    Console.WriteLine($"{count} idle dashboards, KiB each: app {m.ServerBytesPerCircuit / 1024.0:0} (clients apart; {m.ServerAfterChangeBytesPerCircuit / 1024.0:0} once each has shown a change), headless clients {m.ClientBytesPerCircuit / 1024.0:0}, both in one process {m.InOneProcessBytesPerCircuit / 1024.0:0}");
                 }
                 var result = await fan.SaveAndWatchAsync(clients, openSeconds, saves);
                 fanOut.Add(result);

@@ -28,11 +28,14 @@ public sealed record FanOutResult(int Dashboards, IReadOnlyList<double> SavesMs,
 
 /// <summary>
 /// Managed heap retained by <paramref name="Dashboards"/> idle dashboards: the app's alone (the headless clients in a process of
-/// their own), the clients' alone (in that process), and both together in one process.
+/// their own) as they open and once each has shown a saved change, the clients' alone (in that process), and both together in one
+/// process.
 /// </summary>
-public sealed record MemoryResult(int Dashboards, long ServerBytes, long ClientBytes, long InOneProcessBytes)
+public sealed record MemoryResult(int Dashboards, long ServerBytes, long ServerAfterChangeBytes, long ClientBytes, long InOneProcessBytes)
 {
     public long ServerBytesPerCircuit => ServerBytes / Dashboards;
+
+    public long ServerAfterChangeBytesPerCircuit => ServerAfterChangeBytes / Dashboards;
 
     public long ClientBytesPerCircuit => ClientBytes / Dashboards;
 
@@ -184,8 +187,12 @@ public sealed partial class LiveApp : WebApplicationFactory<Program>
 /// </summary>
 public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer cookies, TimeSpan timeout)
 {
-    /// <summary>What the child process prints once its circuits are open, followed by the bytes they retain there.</summary>
+    // What the clients' process and this one say to each other, a line each.
     private const string OpenLine = "circuits-open";
+    private const string ExpectLine = "expect";
+    private const string WatchingLine = "watching";
+    private const string SeenLine = "seen";
+    private const string CloseLine = "close";
 
     private int _saves;
 
@@ -286,9 +293,9 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
 
     /// <summary>
     /// Opens <paramref name="count"/> dashboards from a child process and returns the managed heap they retain in this process (the
-    /// app's) and in the child (the headless clients').
+    /// app's), idle and once every one of them has shown a saved change, and in the child (the headless clients').
     /// </summary>
-    public async Task<(long Server, long Clients)> MeasureApartAsync(int count)
+    public async Task<(long Server, long ServerAfterChange, long Clients)> MeasureApartAsync(int count)
     {
         var before = BenchmarkProgram.SettledHeap();
         var start = new ProcessStartInfo(Environment.ProcessPath!)
@@ -309,24 +316,22 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
         using var child = Process.Start(start) ?? throw new InvalidOperationException("The clients' process did not start.");
         try
         {
-            long clients = -1;
-            while (await child.StandardOutput.ReadLineAsync() is { } line)
-            {
-                if (line.StartsWith(OpenLine + " ", StringComparison.Ordinal))
-                {
-                    clients = long.Parse(line[(OpenLine.Length + 1)..], CultureInfo.InvariantCulture);
-                    break;
-                }
-                Console.WriteLine($"  clients' process: {line}");
-            }
-            if (clients < 0)
-            {
-                throw new InvalidOperationException($"The clients' process ended (exit {(child.HasExited ? child.ExitCode : -1)}) before its dashboards were open.");
-            }
+            var clients = long.Parse(await ReadAsync(child, OpenLine), CultureInfo.InvariantCulture);
             var server = BenchmarkProgram.SettledHeap() - before;
-            await child.StandardInput.WriteLineAsync("close");
+
+            var delta = NextDelta();
+            var expected = await app.NationalTotalAsync() + delta;
+            await child.StandardInput.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{ExpectLine} {expected}"));
+            await ReadAsync(child, WatchingLine);
+            await app.SaveAsync(delta);
+            await ReadAsync(child, SeenLine);
+            // The charts are updated after the batch that carries the figure.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var serverAfterChange = BenchmarkProgram.SettledHeap() - before;
+
+            await child.StandardInput.WriteLineAsync(CloseLine);
             await child.WaitForExitAsync(new CancellationTokenSource(timeout).Token);
-            return (server, clients);
+            return (server, serverAfterChange, clients);
         }
         finally
         {
@@ -337,9 +342,22 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
         }
     }
 
+    private static async Task<string> ReadAsync(Process child, string expected)
+    {
+        while (await child.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line == expected || line.StartsWith(expected + " ", StringComparison.Ordinal))
+            {
+                return line[expected.Length..].Trim();
+            }
+            Console.WriteLine($"  clients' process: {line}");
+        }
+        throw new InvalidOperationException($"The clients' process ended (exit {(child.HasExited ? child.ExitCode : -1)}) before it said '{expected}'.");
+    }
+
     /// <summary>
     /// The child process of <see cref="MeasureApartAsync"/>: signs in as the demo analyst, opens the dashboards, prints the heap
-    /// they retain here, and closes them once told to on standard input.
+    /// they retain here, then follows what standard input says: watch for a figure (and say when every dashboard shows it), or close.
     /// </summary>
     public static async Task<int> HoldCircuitsAsync(Uri baseAddress, int count, long nationalTotal, TimeSpan timeout)
     {
@@ -354,7 +372,14 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
         var clients = await OpenAsync(http, cookies, baseAddress, ready, count, 4, timeout);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{OpenLine} {BenchmarkProgram.SettledHeap() - before}"));
-        await Console.In.ReadLineAsync();
+        while (await Console.In.ReadLineAsync() is { } command && command.StartsWith(ExpectLine + " ", StringComparison.Ordinal))
+        {
+            var expected = CircuitClient.Needles(long.Parse(command[(ExpectLine.Length + 1)..], CultureInfo.InvariantCulture));
+            var seen = clients.Select(c => c.Expect(expected)).ToList();
+            Console.WriteLine(WatchingLine);
+            await Task.WhenAll(seen).WaitAsync(timeout);
+            Console.WriteLine(SeenLine);
+        }
         await CloseAsync(clients);
         return 0;
     }
