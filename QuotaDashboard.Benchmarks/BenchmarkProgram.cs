@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using QuotaDashboard.Data.Seeding;
 
@@ -8,20 +9,46 @@ namespace QuotaDashboard.Benchmarks;
 /// <c>--full</c>: stores of 1, 10 and 50 years, BenchmarkDotNet, 50/100/200/500 dashboards, 10 cold loads in Chromium.
 /// <c>--quick</c>: a 1-year store, the fastest of 5 calls, 5 dashboards, 2 cold loads; fails when a dashboard misses the change.
 /// The full run writes bench/results/latest.md and latest.png, the smoke run quick.md and quick.png beside them.
+/// <c>--live-only [N,N,…]</c>: only the dashboards' part over a 1-year store (100 and 500 unless told), printed, nothing written;
+/// fails like the smoke run.
 /// </summary>
 public static class BenchmarkProgram
 {
+    /// <summary>The argument that makes this program the clients' process of a memory measure (see <see cref="LiveFanOut.MeasureApartAsync"/>).</summary>
+    public const string HoldCircuits = "--hold-circuits";
+
+    private const string Usage = "Usage: dotnet run -c Release --project QuotaDashboard.Benchmarks -- --full | --quick | --live-only [N,N,…]";
+
     public static async Task<int> Main(string[] args)
     {
-        var quick = args.Contains("--quick");
-        if (!quick && !args.Contains("--full"))
+        if (args is [HoldCircuits, var address, var count, var total, var seconds])
         {
-            Console.Error.WriteLine("Usage: dotnet run -c Release --project QuotaDashboard.Benchmarks -- --full | --quick");
+            return await LiveFanOut.HoldCircuitsAsync(new Uri(address), int.Parse(count, CultureInfo.InvariantCulture),
+                long.Parse(total, CultureInfo.InvariantCulture), TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)));
+        }
+        var quick = args.Contains("--quick");
+        var liveOnly = Array.IndexOf(args, "--live-only");
+        int[] liveCounts = [100, 500];
+        if (liveOnly >= 0 && liveOnly + 1 < args.Length && !args[liveOnly + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            try
+            {
+                liveCounts = [.. args[liveOnly + 1].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
+            }
+            catch (FormatException)
+            {
+                Console.Error.WriteLine(Usage);
+                return 2;
+            }
+        }
+        if (!quick && !args.Contains("--full") && liveOnly < 0)
+        {
+            Console.Error.WriteLine(Usage);
             return 2;
         }
         try
         {
-            return await RunAsync(quick);
+            return liveOnly >= 0 ? await RunLiveOnlyAsync(liveCounts) : await RunAsync(quick);
         }
         catch (Exception ex)
         {
@@ -69,14 +96,15 @@ public static class BenchmarkProgram
             }
 
             var liveStore = stores[0];
-            var (saveAlone, fanOut, memory, firstChart) = await LiveAsync(liveStore, work, dataDirectory, quick, timeout);
+            var (saveAlone, fanOut, memory, firstChart) = await LiveAsync(liveStore, work, dataDirectory,
+                counts: quick ? [5] : [50, 100, 200, 500], memoryAt: quick ? [5] : [100, 500], saves: quick ? 3 : 5, measureFirstChart: true, quick, timeout);
 
             var results = new BenchmarkResults(
                 quick ? "quick" : "full",
                 $"dotnet run -c Release --project QuotaDashboard.Benchmarks -- {(quick ? "--quick" : "--full")}",
                 stores, times,
                 quick ? "Fastest of 5 calls after one warm-up call (Stopwatch)." : "Median per call, BenchmarkDotNet 0.15.8 in-process (2 warm-up and 6 measured iterations of ≥ 120 ms).",
-                liveStore.Years, saveAlone, fanOut, memory, firstChart,
+                liveStore.Years, SavesAlone, saveAlone, fanOut, memory, firstChart,
                 $"{Environment.ProcessorCount} cores, .NET {Environment.Version}", total.Elapsed);
             var output = Directory.CreateDirectory(Path.Combine(root, "bench", "results")).FullName;
             // The smoke run keeps its own files, so that running it never replaces the committed full results.
@@ -88,13 +116,7 @@ public static class BenchmarkProgram
             Console.WriteLine(Results.GoalsTable(markdown));
             Console.WriteLine($"wrote bench/results/{name}.md and {name}.png in {total.Elapsed.TotalMinutes:0.0} min");
 
-            var missed = fanOut.Sum(f => f.Missed);
-            if (missed > 0)
-            {
-                Console.Error.WriteLine($"{missed} dashboard(s) never received the change within {timeout.TotalSeconds:0} s.");
-                return 1;
-            }
-            return 0;
+            return Missed(fanOut, timeout);
         }
         finally
         {
@@ -103,8 +125,41 @@ public static class BenchmarkProgram
         }
     }
 
+    private static async Task<int> RunLiveOnlyAsync(int[] counts)
+    {
+        var root = RepositoryRoot();
+        var dataDirectory = Path.Combine(root, "data");
+        var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"quota-bench-{Guid.NewGuid():N}")).FullName;
+        var timeout = TimeSpan.FromSeconds(120);
+        try
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var store = await StoreGenerator.CreateAsync(1, work, dataDirectory, new DateOnly(today.Year, today.Month, 1));
+            var (_, fanOut, _, _) = await LiveAsync(store, work, dataDirectory, counts, memoryAt: counts, saves: 5, measureFirstChart: false, quick: true, timeout);
+            return Missed(fanOut, timeout);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static int Missed(IReadOnlyList<FanOutResult> fanOut, TimeSpan timeout)
+    {
+        var missed = fanOut.Sum(f => f.Missed);
+        if (missed > 0)
+        {
+            Console.Error.WriteLine($"{missed} dashboard(s) never received a change within {timeout.TotalSeconds:0} s.");
+            return 1;
+        }
+        return 0;
+    }
+
+    private const int SavesAlone = 5;
+
     private static async Task<(double SaveAlone, List<FanOutResult> FanOut, List<MemoryResult> Memory, FirstChartResult FirstChart)> LiveAsync(
-        GeneratedStore store, string work, string dataDirectory, bool quick, TimeSpan timeout)
+        GeneratedStore store, string work, string dataDirectory, int[] counts, int[] memoryAt, int saves, bool measureFirstChart, bool quick, TimeSpan timeout)
     {
         using var app = new LiveApp(store, work, dataDirectory);
         var baseAddress = app.Start();
@@ -112,20 +167,24 @@ public static class BenchmarkProgram
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, UseCookies = true, MaxConnectionsPerServer = 16 };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout };
-        await app.SignInAsync(http, LiveApp.Analyst, password);
+        await LiveApp.SignInAsync(http, LiveApp.Analyst, password);
         var fan = new LiveFanOut(app, http, cookies, timeout);
 
         // Warm the page, the circuit code paths and the save before anything is timed.
         await LiveFanOut.CloseAsync(await fan.OpenAsync(2, 2));
-        var saveAlone = await fan.SaveWithoutDashboardsAsync(5);
-        Console.WriteLine($"save with no dashboard open: {saveAlone:0} ms (median of 5)");
+        var saveAlone = await fan.SaveWithoutDashboardsAsync(SavesAlone);
+        Console.WriteLine($"save with no dashboard open: {saveAlone:0} ms (median of {SavesAlone})");
 
-        int[] counts = quick ? [5] : [50, 100, 200, 500];
-        int[] memoryAt = quick ? [5] : [100, 500];
         var fanOut = new List<FanOutResult>();
         var memory = new List<MemoryResult>();
         foreach (var count in counts)
         {
+            (long Server, long ServerAfterChange, long Clients)? apart = null;
+            if (memoryAt.Contains(count))
+            {
+                apart = await fan.MeasureApartAsync(count);
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
             var before = SettledHeap();
             var opening = Stopwatch.StartNew();
             var clients = await fan.OpenAsync(count, parallel: 4);
@@ -133,15 +192,16 @@ public static class BenchmarkProgram
             try
             {
                 await Task.Delay(TimeSpan.FromSeconds(2));
-                if (memoryAt.Contains(count))
+                if (apart is var (server, serverAfterChange, clientBytes))
                 {
-                    var retained = SettledHeap() - before;
-                    memory.Add(new MemoryResult(count, retained / count, retained));
-                    Console.WriteLine($"{count} idle dashboards: {retained / 1048576.0:0.0} MiB, {retained / count / 1024.0:0} KiB each");
+                    var m = new MemoryResult(count, server, serverAfterChange, clientBytes, SettledHeap() - before);
+                    memory.Add(m);
+                    Console.WriteLine($"{count} idle dashboards, KiB each: app {m.ServerBytesPerCircuit / 1024.0:0} (clients apart; {m.ServerAfterChangeBytesPerCircuit / 1024.0:0} once each has shown a change), headless clients {m.ClientBytesPerCircuit / 1024.0:0}, both in one process {m.InOneProcessBytesPerCircuit / 1024.0:0}");
                 }
-                var result = await fan.SaveAndWatchAsync(clients, openSeconds);
+                var result = await fan.SaveAndWatchAsync(clients, openSeconds, saves);
                 fanOut.Add(result);
-                Console.WriteLine($"{count} dashboards: save {result.SaveMs:0} ms; until updated p50 {result.P50Ms:0} / p95 {result.P95Ms:0} / max {result.MaxMs:0} ms; missed {result.Missed}; opened in {openSeconds:0.0} s");
+                Console.WriteLine($"{count} dashboards: save median {result.SaveMs:0} ms of {result.SavesMs.Count} ({string.Join(", ", result.SavesMs.Select(t => t.ToString("0", CultureInfo.InvariantCulture)))}; GC paused it {result.SaveGcPauseMs:0.0} ms); " +
+                    $"until updated p50 {result.P50Ms:0} / p95 {result.P95Ms:0} / max {result.MaxMs:0} ms; CPU {result.CpuMsPerDashboard:0.00} ms per dashboard; missed {result.Missed}; opened in {openSeconds:0.0} s");
             }
             finally
             {
@@ -151,7 +211,11 @@ public static class BenchmarkProgram
         }
 
         FirstChartResult firstChart;
-        if (!FirstChart.ChromiumInstalled)
+        if (!measureFirstChart)
+        {
+            firstChart = new FirstChartResult(0, double.NaN, double.NaN, double.NaN, "not asked for");
+        }
+        else if (!FirstChart.ChromiumInstalled)
         {
             var why = $"no Chromium at {FirstChart.ChromiumPath} (install it with: apt-get install -y chromium)";
             if (!quick)
@@ -170,7 +234,7 @@ public static class BenchmarkProgram
         return (saveAlone, fanOut, memory, firstChart);
     }
 
-    private static long SettledHeap()
+    internal static long SettledHeap()
     {
         for (var i = 0; i < 3; i++)
         {

@@ -16,9 +16,31 @@ using QuotaDashboard.Features.Reports;
 
 namespace QuotaDashboard.Benchmarks;
 
-public sealed record FanOutResult(int Dashboards, double SaveMs, double P50Ms, double P95Ms, double MaxMs, int Missed, double OpenSeconds);
+/// <summary>
+/// Several saves with <paramref name="Dashboards"/> open, each once every dashboard showed the one before: the median save, the
+/// percentiles of every dashboard's time over all of them, and the process's CPU time per dashboard per change.
+/// </summary>
+public sealed record FanOutResult(int Dashboards, IReadOnlyList<double> SavesMs, double P50Ms, double P95Ms, double MaxMs, int Missed, double OpenSeconds,
+    double CpuMsPerDashboard, double SaveGcPauseMs)
+{
+    public double SaveMs => LiveFanOut.Percentile(SavesMs, 0.5);
+}
 
-public sealed record MemoryResult(int Dashboards, long BytesPerCircuit, long TotalBytes);
+/// <summary>
+/// Managed heap retained by <paramref name="Dashboards"/> idle dashboards: the app's alone (the headless clients in a process of
+/// their own) as they open and once each has shown a saved change, the clients' alone (in that process), and both together in one
+/// process.
+/// </summary>
+public sealed record MemoryResult(int Dashboards, long ServerBytes, long ServerAfterChangeBytes, long ClientBytes, long InOneProcessBytes)
+{
+    public long ServerBytesPerCircuit => ServerBytes / Dashboards;
+
+    public long ServerAfterChangeBytesPerCircuit => ServerAfterChangeBytes / Dashboards;
+
+    public long ClientBytesPerCircuit => ClientBytes / Dashboards;
+
+    public long InOneProcessBytesPerCircuit => InOneProcessBytes / Dashboards;
+}
 
 /// <summary>The whole app on a loopback port over a copy of a generated store, signed in as the demo analyst.</summary>
 public sealed partial class LiveApp : WebApplicationFactory<Program>
@@ -63,7 +85,7 @@ public sealed partial class LiveApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Signs in through the sign-in form, with its antiforgery token, as a person does.</summary>
-    public async Task SignInAsync(HttpClient http, string email, string password)
+    public static async Task SignInAsync(HttpClient http, string email, string password)
     {
         var form = await http.GetStringAsync("Account/Login");
         var fields = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
@@ -121,8 +143,11 @@ public sealed partial class LiveApp : WebApplicationFactory<Program>
         return new ReportInput(OfficerRegion, Month, total + delta, Of("Category"), Of("Sector"), Of("Country"), employers, local);
     }
 
-    /// <summary>Saves the officer's report through <see cref="ReportCommands"/>, the path the entry page takes; returns its latency.</summary>
-    public async Task<TimeSpan> SaveAsync(int delta)
+    /// <summary>
+    /// Saves the officer's report through <see cref="ReportCommands"/>, the path the entry page takes; returns its latency and how
+    /// long the garbage collector paused the process meanwhile.
+    /// </summary>
+    public async Task<(TimeSpan Elapsed, TimeSpan GcPause)> SaveAsync(int delta)
     {
         var input = await ChangedReportAsync(delta);
         await using var scope = Services.CreateAsyncScope();
@@ -131,14 +156,16 @@ public sealed partial class LiveApp : WebApplicationFactory<Program>
         ClaimsPrincipal officer = await principals.CreateAsync(await users.FindByEmailAsync(Officer)
             ?? throw new InvalidOperationException($"The demo account {Officer} is missing."));
         var commands = scope.ServiceProvider.GetRequiredService<ReportCommands>();
+        var paused = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         var result = await commands.SaveAsync(input, officer, expectedVersion: null);
         watch.Stop();
+        paused = GC.GetTotalPauseDuration() - paused;
         if (result is not SaveResult.Saved)
         {
             throw new InvalidOperationException($"The benchmark's save was refused: {result}");
         }
-        return watch.Elapsed;
+        return (watch.Elapsed, paused);
     }
 
     protected override void Dispose(bool disposing)
@@ -154,9 +181,19 @@ public sealed partial class LiveApp : WebApplicationFactory<Program>
     private static partial Regex HiddenInput();
 }
 
-/// <summary>Opens dashboards as real circuits, saves one report, and times each dashboard until its render batch shows the change.</summary>
+/// <summary>
+/// Opens dashboards as real circuits, saves reports, and times each dashboard until its render batch shows the change; measures
+/// what idle dashboards retain, with the headless clients in a process of their own so that the app's share is its own.
+/// </summary>
 public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer cookies, TimeSpan timeout)
 {
+    // What the clients' process and this one say to each other, a line each.
+    private const string OpenLine = "circuits-open";
+    private const string ExpectLine = "expect";
+    private const string WatchingLine = "watching";
+    private const string SeenLine = "seen";
+    private const string CloseLine = "close";
+
     private int _saves;
 
     public async Task<double> SaveWithoutDashboardsAsync(int saves)
@@ -165,14 +202,16 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
         var times = new List<double>();
         for (var i = 0; i < saves; i++)
         {
-            times.Add((await app.SaveAsync(NextDelta())).TotalMilliseconds);
+            times.Add((await app.SaveAsync(NextDelta())).Elapsed.TotalMilliseconds);
         }
         return Percentile(times, 0.5);
     }
 
-    public async Task<List<CircuitClient>> OpenAsync(int count, int parallel)
+    public async Task<List<CircuitClient>> OpenAsync(int count, int parallel) =>
+        await OpenAsync(http, cookies, app.BaseAddress, CircuitClient.Needles(await app.NationalTotalAsync()), count, parallel, timeout);
+
+    private static async Task<List<CircuitClient>> OpenAsync(HttpClient http, CookieContainer cookies, Uri baseAddress, byte[][] ready, int count, int parallel, TimeSpan timeout)
     {
-        var ready = CircuitClient.Needles(await app.NationalTotalAsync());
         var clients = new List<CircuitClient>();
         var failures = new List<Exception>();
         using var gate = new SemaphoreSlim(parallel);
@@ -181,7 +220,7 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
             await gate.WaitAsync();
             try
             {
-                var client = await CircuitClient.OpenAsync(http, cookies, app.BaseAddress, "", ready, timeout);
+                var client = await CircuitClient.OpenAsync(http, cookies, baseAddress, "", ready, timeout);
                 lock (clients)
                 {
                     clients.Add(client);
@@ -208,28 +247,141 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
         return clients;
     }
 
-    public async Task<FanOutResult> SaveAndWatchAsync(List<CircuitClient> clients, double openSeconds)
+    /// <summary>
+    /// Saves <paramref name="saves"/> times, each once every dashboard has shown the one before, and stops early when one misses a
+    /// change. CPU time is the whole process's (app and clients) from the start of a save until every dashboard has it and the
+    /// charts' updates have settled, per dashboard.
+    /// </summary>
+    public async Task<FanOutResult> SaveAndWatchAsync(List<CircuitClient> clients, double openSeconds, int saves)
     {
-        var delta = NextDelta();
-        var expected = CircuitClient.Needles(await app.NationalTotalAsync() + delta);
-        var seen = clients.Select(c => c.Expect(expected)).ToList();
-        var save = await app.SaveAsync(delta);
+        var saveTimes = new List<double>();
+        var pauses = new List<double>();
+        var cpu = new List<double>();
         var times = new List<double>();
         var missed = 0;
-        using var cancel = new CancellationTokenSource(timeout);
-        foreach (var task in seen)
+        using var process = Process.GetCurrentProcess();
+        for (var round = 0; round < saves && missed == 0; round++)
         {
-            try
+            var delta = NextDelta();
+            var expected = CircuitClient.Needles(await app.NationalTotalAsync() + delta);
+            var seen = clients.Select(c => c.Expect(expected)).ToList();
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var (save, pause) = await app.SaveAsync(delta);
+            saveTimes.Add(save.TotalMilliseconds);
+            pauses.Add(pause.TotalMilliseconds);
+            using var cancel = new CancellationTokenSource(timeout);
+            foreach (var task in seen)
             {
-                times.Add((await task.WaitAsync(cancel.Token)).TotalMilliseconds);
+                try
+                {
+                    times.Add((await task.WaitAsync(cancel.Token)).TotalMilliseconds);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or InvalidOperationException)
+                {
+                    missed++;
+                }
             }
-            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or InvalidOperationException)
+            // The charts are updated after the batch that carries the figure; they are part of the change's cost.
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds / clients.Count);
+        }
+        return new FanOutResult(clients.Count, saveTimes, Percentile(times, 0.5), Percentile(times, 0.95), times.Count == 0 ? double.NaN : times.Max(),
+            missed, openSeconds, Percentile(cpu, 0.5), Percentile(pauses, 0.5));
+    }
+
+    /// <summary>
+    /// Opens <paramref name="count"/> dashboards from a child process and returns the managed heap they retain in this process (the
+    /// app's), idle and once every one of them has shown a saved change, and in the child (the headless clients').
+    /// </summary>
+    public async Task<(long Server, long ServerAfterChange, long Clients)> MeasureApartAsync(int count)
+    {
+        var before = BenchmarkProgram.SettledHeap();
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(LiveFanOut).Assembly.Location);
+        }
+        foreach (var argument in new[] { BenchmarkProgram.HoldCircuits, app.BaseAddress.ToString(), count.ToString(CultureInfo.InvariantCulture),
+            (await app.NationalTotalAsync()).ToString(CultureInfo.InvariantCulture), timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("The clients' process did not start.");
+        try
+        {
+            var clients = long.Parse(await ReadAsync(child, OpenLine), CultureInfo.InvariantCulture);
+            var server = BenchmarkProgram.SettledHeap() - before;
+
+            var delta = NextDelta();
+            var expected = await app.NationalTotalAsync() + delta;
+            await child.StandardInput.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{ExpectLine} {expected}"));
+            await ReadAsync(child, WatchingLine);
+            await app.SaveAsync(delta);
+            await ReadAsync(child, SeenLine);
+            // The charts are updated after the batch that carries the figure.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var serverAfterChange = BenchmarkProgram.SettledHeap() - before;
+
+            await child.StandardInput.WriteLineAsync(CloseLine);
+            await child.WaitForExitAsync(new CancellationTokenSource(timeout).Token);
+            return (server, serverAfterChange, clients);
+        }
+        finally
+        {
+            if (!child.HasExited)
             {
-                missed++;
+                child.Kill();
             }
         }
-        return new FanOutResult(clients.Count, save.TotalMilliseconds,
-            Percentile(times, 0.5), Percentile(times, 0.95), times.Count == 0 ? double.NaN : times.Max(), missed, openSeconds);
+    }
+
+    private static async Task<string> ReadAsync(Process child, string expected)
+    {
+        while (await child.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line == expected || line.StartsWith(expected + " ", StringComparison.Ordinal))
+            {
+                return line[expected.Length..].Trim();
+            }
+            Console.WriteLine($"  clients' process: {line}");
+        }
+        throw new InvalidOperationException($"The clients' process ended (exit {(child.HasExited ? child.ExitCode : -1)}) before it said '{expected}'.");
+    }
+
+    /// <summary>
+    /// The child process of <see cref="MeasureApartAsync"/>: signs in as the demo analyst, opens the dashboards, prints the heap
+    /// they retain here, then follows what standard input says: watch for a figure (and say when every dashboard shows it), or close.
+    /// </summary>
+    public static async Task<int> HoldCircuitsAsync(Uri baseAddress, int count, long nationalTotal, TimeSpan timeout)
+    {
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, UseCookies = true, MaxConnectionsPerServer = 16 };
+        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout };
+        await LiveApp.SignInAsync(http, LiveApp.Analyst, AccountSeeder.DemoAccounts.Single(a => a.Email == LiveApp.Analyst).Password);
+        var ready = CircuitClient.Needles(nationalTotal);
+        // The client's own code paths and statics are warm before anything is counted.
+        await CloseAsync(await OpenAsync(http, cookies, baseAddress, ready, 2, 2, timeout));
+        var before = BenchmarkProgram.SettledHeap();
+        var clients = await OpenAsync(http, cookies, baseAddress, ready, count, 4, timeout);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{OpenLine} {BenchmarkProgram.SettledHeap() - before}"));
+        while (await Console.In.ReadLineAsync() is { } command && command.StartsWith(ExpectLine + " ", StringComparison.Ordinal))
+        {
+            var expected = CircuitClient.Needles(long.Parse(command[(ExpectLine.Length + 1)..], CultureInfo.InvariantCulture));
+            var seen = clients.Select(c => c.Expect(expected)).ToList();
+            Console.WriteLine(WatchingLine);
+            await Task.WhenAll(seen).WaitAsync(timeout);
+            Console.WriteLine(SeenLine);
+        }
+        await CloseAsync(clients);
+        return 0;
     }
 
     public static async Task CloseAsync(List<CircuitClient> clients)

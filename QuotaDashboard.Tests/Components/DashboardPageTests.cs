@@ -155,7 +155,30 @@ public sealed class DashboardPageTests : IClassFixture<SeededDatabase>, IAsyncLi
 
         Assert.Contains("14,105", cut.Find("[data-testid=category-gap]").TextContent);
         Assert.Contains("illustrative regional data", cut.Find("[data-testid=illustrative-banner]").TextContent);
+        cut.Find("[data-testid=data-quality] button").Click();
         Assert.Contains("+2", cut.Find("[data-testid=data-quality]").TextContent);
+    }
+
+    [Fact]
+    public void The_notes_on_the_record_wait_behind_a_button_that_shows_and_hides_them()
+    {
+        var cut = RenderDashboard();
+        var panel = () => cut.Find("[data-testid=data-quality]");
+
+        Assert.Empty(panel().QuerySelectorAll("tbody tr"));
+        var show = panel().QuerySelector("button")!;
+        Assert.Equal("false", show.GetAttribute("aria-expanded"));
+        Assert.Matches(@"^Show the \d+ notes on the record$", show.TextContent.Trim());
+
+        show.Click();
+
+        Assert.NotEmpty(panel().QuerySelectorAll("tbody tr"));
+        Assert.Contains("+2", panel().TextContent);
+        Assert.Equal("true", panel().QuerySelector("button")!.GetAttribute("aria-expanded"));
+
+        panel().QuerySelector("button")!.Click();
+
+        Assert.Empty(panel().QuerySelectorAll("tbody tr"));
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public sealed class OfficerScopeBrowserTests(BrowserFixture browser)
         await Assertions.Expect(ranking).ToContainTextAsync("Almaty");
         Assert.DoesNotContain("Astana", await ranking.InnerTextAsync(), StringComparison.Ordinal);
         await Assertions.Expect(page.GetByTestId("data-quality")).ToContainTextAsync("14,666");
+        await ShowTheNotesAsync(page);
         Assert.DoesNotContain(AstanaReason, await page.ContentAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.TestOutput, "officer-almaty-national.png"), FullPage = true });
 
@@ -67,7 +68,16 @@ public sealed class OfficerScopeBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync("/?asOf=2025-10");
         await BrowserFixture.WaitForChartAsync(page);
+        await ShowTheNotesAsync(page);
 
         await Assertions.Expect(page.GetByTestId("data-quality")).ToContainTextAsync(AstanaReason);
+    }
+
+    /// <summary>The dashboard keeps the notes on the record behind a button until asked for.</summary>
+    private static async Task ShowTheNotesAsync(IPage page)
+    {
+        var show = page.GetByTestId("data-quality").GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Show the \d+ notes on the record$") });
+        await show.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("data-quality").GetByRole(AriaRole.Table)).ToBeVisibleAsync();
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Localization;
 using QuotaDashboard.Components.Charts;
 using QuotaDashboard.Features.Dashboard;
@@ -17,6 +19,34 @@ public static class DashboardCharts
     public const string Amber = "#ef8f00";
 
     private static string Locale => CultureInfo.CurrentCulture.Name is { Length: > 0 } name ? name : "en";
+
+    // A cached view is one instance for everyone who watches it, so its charts are built once per view and language and shared.
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, ChartSpec>> Built = new();
+
+    /// <summary>
+    /// The spec <paramref name="build"/> makes of <paramref name="data"/> (a cached, immutable part of a view) in the current
+    /// language, built once and shared by every page that shows it; <paramref name="variant"/> names whatever else it depends on.
+    /// </summary>
+    public static ChartSpec Shared(object data, string variant, Func<ChartSpec> build) =>
+        Built.GetValue(data, static _ => new ConcurrentDictionary<string, ChartSpec>())
+            .GetOrAdd($"{variant}|{CultureInfo.CurrentCulture.Name}|{CultureInfo.CurrentUICulture.Name}", static (_, build) => build(), build);
+
+    /// <summary>
+    /// <paramref name="shown"/> when <paramref name="next"/> draws the same thing, so that the chart, which redraws only for a new
+    /// instance, is not sent its data again; otherwise <paramref name="next"/>.
+    /// </summary>
+    public static ChartSpec Keep(ChartSpec? shown, ChartSpec next) => shown is not null && SameDrawing(shown, next) ? shown : next;
+
+    /// <summary>Whether two specs draw the same chart: every field, every list item by value.</summary>
+    public static bool SameDrawing(ChartSpec a, ChartSpec b) =>
+        ReferenceEquals(a, b)
+        || a.Kind == b.Kind && a.Locale == b.Locale && a.ValueSuffix == b.ValueSuffix && a.XMin == b.XMin && a.XMax == b.XMax && a.Animate == b.Animate
+           && a.Labels.SequenceEqual(b.Labels) && a.Marks.SequenceEqual(b.Marks)
+           && a.Series.Count == b.Series.Count && a.Series.Zip(b.Series).All(s => SameSeries(s.First, s.Second));
+
+    private static bool SameSeries(ChartSeries a, ChartSeries b) =>
+        a.Label == b.Label && a.Style == b.Style && a.Values.SequenceEqual(b.Values) && a.Points.SequenceEqual(b.Points)
+        && a.Colors.SequenceEqual(b.Colors) && a.Notes.SequenceEqual(b.Notes);
 
     public static ChartSpec Breakdown(BreakdownView breakdown, ReferenceBook names, IStringLocalizer text, string label, ChartKind kind, string color) => new()
     {
