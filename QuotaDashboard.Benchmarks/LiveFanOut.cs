@@ -144,28 +144,41 @@ public sealed partial class LiveApp : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// Saves the officer's report through <see cref="ReportCommands"/>, the path the entry page takes; returns its latency and how
-    /// long the garbage collector paused the process meanwhile.
+    /// The write that every dashboard hears: the officer's report submitted through <see cref="ReportCommands"/>, the path the entry
+    /// page takes, and accepted by the analyst through <see cref="ReviewCommands"/>, from which it counts. Returns the latency of both
+    /// together and how long the garbage collector paused the process meanwhile.
     /// </summary>
     public async Task<(TimeSpan Elapsed, TimeSpan GcPause)> SaveAsync(int delta)
     {
         var input = await ChangedReportAsync(delta);
         await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
-        ClaimsPrincipal officer = await principals.CreateAsync(await users.FindByEmailAsync(Officer)
-            ?? throw new InvalidOperationException($"The demo account {Officer} is missing."));
+        var officer = await PrincipalAsync(scope, Officer);
+        var analyst = await PrincipalAsync(scope, Analyst);
         var commands = scope.ServiceProvider.GetRequiredService<ReportCommands>();
+        var review = scope.ServiceProvider.GetRequiredService<ReviewCommands>();
         var paused = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         var result = await commands.SaveAsync(input, officer, expectedVersion: null);
-        watch.Stop();
-        paused = GC.GetTotalPauseDuration() - paused;
-        if (result is not SaveResult.Saved)
+        if (result is not SaveResult.Saved saved)
         {
             throw new InvalidOperationException($"The benchmark's save was refused: {result}");
         }
+        var decision = await review.AcceptAsync(new RevisionKey(OfficerRegion, Month, saved.RevisionNumber), analyst);
+        watch.Stop();
+        paused = GC.GetTotalPauseDuration() - paused;
+        if (decision is not ReviewResult.Decided)
+        {
+            throw new InvalidOperationException($"The benchmark's acceptance was refused: {decision}");
+        }
         return (watch.Elapsed, paused);
+    }
+
+    private static async Task<ClaimsPrincipal> PrincipalAsync(AsyncServiceScope scope, string email)
+    {
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
+        return await principals.CreateAsync(await users.FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"The demo account {email} is missing."));
     }
 
     protected override void Dispose(bool disposing)

@@ -41,7 +41,8 @@ public static class DashboardCharts
     public static bool SameDrawing(ChartSpec a, ChartSpec b) =>
         ReferenceEquals(a, b)
         || a.Kind == b.Kind && a.Locale == b.Locale && a.ValueSuffix == b.ValueSuffix && a.XMin == b.XMin && a.XMax == b.XMax && a.Animate == b.Animate
-           && a.Labels.SequenceEqual(b.Labels) && a.Marks.SequenceEqual(b.Marks)
+           && a.Labels.SequenceEqual(b.Labels) && a.Marks.SequenceEqual(b.Marks) 
+           && a.Tiles.Count == b.Tiles.Count && a.Tiles.Zip(b.Tiles).All(t => t.First with { Lines = [] } == t.Second with { Lines = [] } && t.First.Lines.SequenceEqual(t.Second.Lines))
            && a.Series.Count == b.Series.Count && a.Series.Zip(b.Series).All(s => SameSeries(s.First, s.Second));
 
     private static bool SameSeries(ChartSeries a, ChartSeries b) =>
