@@ -272,10 +272,8 @@ function tileMapConfig(spec) {
     const columns = Math.max(...spec.tiles.map(t => t.column)) + 1;
     const rows = Math.max(...spec.tiles.map(t => t.row)) + 1;
     const gap = 4;
-    const size = ({ chart }) => {
-        const area = chart.chartArea;
-        return area ? Math.max(8, Math.min(area.width / columns, area.height / rows) - gap) : 0;
-    };
+    const width = ({ chart }) => chart.chartArea ? Math.max(8, chart.chartArea.width / columns - gap) : 0;
+    const height = ({ chart }) => chart.chartArea ? Math.max(8, chart.chartArea.height / rows - gap) : 0;
     return {
         type: 'matrix',
         data: {
@@ -285,8 +283,8 @@ function tileMapConfig(spec) {
                 backgroundColor: ({ raw }) => raw?.tile.color,
                 borderColor: '#ffffff',
                 borderWidth: 1,
-                width: size,
-                height: size,
+                width,
+                height,
             }],
         },
         options: {
@@ -329,7 +327,7 @@ const tileLabels = {
         for (const element of chart.getDatasetMeta(0).data) {
             const tile = element.$context.raw.tile;
             const { x, y, width, height } = element.getProps(['x', 'y', 'width', 'height'], true);
-            const size = Math.max(8, Math.min(13, width / 8));
+            const size = Math.max(8, Math.min(14, width / 9, height / 4));
             const line = size * 1.25;
             const top = y + height / 2 - (tile.lines.length * line) / 2 + line / 2;
             ctx.save();
