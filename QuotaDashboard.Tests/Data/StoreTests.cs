@@ -22,7 +22,7 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal(
             modelTables.Append(StoreTables.MigrationsHistory).Append(StoreTables.MigrationsLock).Order(StringComparer.Ordinal),
             await StoreTables.NamesAsync(db));
-        Assert.Equal(19, modelTables.Count());
+        Assert.Equal(20, modelTables.Count());
         Assert.All(await StoreTables.CountRowsAsync(db), t => Assert.True(t.Table == StoreTables.MigrationsHistory || t.Rows == 0, $"{t.Table} holds {t.Rows} rows"));
     }
 
@@ -95,6 +95,7 @@ public sealed class SeedingTests(SeededDatabase store) : IClassFixture<SeededDat
             ["AspNetUserTokens"] = 0,
             ["ApiTokens"] = 0,
             ["Audit"] = 0,
+            ["UseThresholds"] = 0,
         };
 
         var counts = await StoreTables.CountRowsAsync(store);
@@ -105,7 +106,7 @@ public sealed class SeedingTests(SeededDatabase store) : IClassFixture<SeededDat
 
     /// <summary>Tables that only the application's use fills, never the seed.</summary>
     private static readonly HashSet<string> EmptyUntilUsed =
-        [StoreTables.MigrationsLock, "AspNetRoleClaims", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserTokens", "ApiTokens", "Audit"];
+        [StoreTables.MigrationsLock, "AspNetRoleClaims", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserTokens", "ApiTokens", "Audit", "UseThresholds"];
 
     [Fact]
     public async Task Seeding_a_seeded_store_again_adds_no_row_to_any_table()
