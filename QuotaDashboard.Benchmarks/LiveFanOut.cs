@@ -248,9 +248,9 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
     }
 
     /// <summary>
-    /// Saves <paramref name="saves"/> times, each once every dashboard has shown the one before, and stops early when one misses a
-    /// change. CPU time is the whole process's (app and clients) from the start of a save until every dashboard has it and the
-    /// charts' updates have settled, per dashboard.
+    /// Saves <paramref name="saves"/> times, each once every dashboard has shown the one before and the process is idle again, and
+    /// stops early when one misses a change. CPU time is the whole process's (app and clients) from the start of a save until every
+    /// dashboard has it and the charts' updates have settled, less what the idle process spends in as long, per dashboard.
     /// </summary>
     public async Task<FanOutResult> SaveAndWatchAsync(List<CircuitClient> clients, double openSeconds, int saves)
     {
@@ -265,6 +265,8 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
             var delta = NextDelta();
             var expected = CircuitClient.Needles(await app.NationalTotalAsync() + delta);
             var seen = clients.Select(c => c.Expect(expected)).ToList();
+            var idle = await IdleCpuPerSecondAsync(process);
+            var window = Stopwatch.StartNew();
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var (save, pause) = await app.SaveAsync(delta);
@@ -282,13 +284,46 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
                     missed++;
                 }
             }
-            // The charts are updated after the batch that carries the figure; they are part of the change's cost.
-            await Task.Delay(TimeSpan.FromMilliseconds(300));
-            process.Refresh();
-            cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds / clients.Count);
+            // The charts are updated after the batch that carries the figure; they are part of the change's cost, and the next save
+            // starts once they are done.
+            var settled = await SettleAsync(process);
+            cpu.Add(((settled - cpuBefore).TotalMilliseconds - idle * window.Elapsed.TotalSeconds) / clients.Count);
         }
         return new FanOutResult(clients.Count, saveTimes, Percentile(times, 0.5), Percentile(times, 0.95), times.Count == 0 ? double.NaN : times.Max(),
             missed, openSeconds, Percentile(cpu, 0.5), Percentile(pauses, 0.5));
+    }
+
+    /// <summary>What the process spends in CPU milliseconds per second while nothing happens but its open dashboards idling.</summary>
+    private static async Task<double> IdleCpuPerSecondAsync(Process process)
+    {
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        process.Refresh();
+        return (process.TotalProcessorTime - cpu).TotalMilliseconds / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Waits until the process is as good as idle (under 10 ms of CPU in 100 ms, at most 5 s) and returns its CPU time by then.
+    /// </summary>
+    private static async Task<TimeSpan> SettleAsync(Process process)
+    {
+        var deadline = Stopwatch.StartNew();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        while (deadline.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            process.Refresh();
+            var now = process.TotalProcessorTime;
+            if (now - cpu < TimeSpan.FromMilliseconds(10))
+            {
+                return now;
+            }
+            cpu = now;
+        }
+        return cpu;
     }
 
     /// <summary>

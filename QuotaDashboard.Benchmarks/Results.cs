@@ -45,7 +45,7 @@ public static class Results
         md.AppendLine("## Live fan-out over real circuits");
         md.AppendLine();
         md.Append(Invariant, $"Headless circuits of the dashboard (signed in as the demo analyst) against the app on loopback, over a {r.LiveStoreYears}-year store. ");
-        md.AppendLine("Reports saved through `ReportCommands.SaveAsync` as the Almaty officer, one after another, each once every dashboard shows the one before; " +
+        md.AppendLine("Reports saved through `ReportCommands.SaveAsync` as the Almaty officer, one after another, each once every dashboard shows the one before and the process is idle again; " +
             "each circuit timed from the start of a save to the render batch that carries the new national figure. " +
             "CPU is the process's (app and clients) from the start of a save until every chart has its update, per dashboard.");
         md.AppendLine();
