@@ -262,10 +262,11 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
         using var process = Process.GetCurrentProcess();
         for (var round = 0; round < saves && missed == 0; round++)
         {
+            var idle = await IdleCpuPerSecondAsync(process);
             var delta = NextDelta();
             var expected = CircuitClient.Needles(await app.NationalTotalAsync() + delta);
+            // Each dashboard's time counts from here, just before the save.
             var seen = clients.Select(c => c.Expect(expected)).ToList();
-            var idle = await IdleCpuPerSecondAsync(process);
             var window = Stopwatch.StartNew();
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
