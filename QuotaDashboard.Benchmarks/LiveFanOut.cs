@@ -19,11 +19,15 @@ namespace QuotaDashboard.Benchmarks;
 /// <summary>
 /// Several saves with <paramref name="Dashboards"/> open, each once every dashboard showed the one before: the median save, the
 /// percentiles of every dashboard's time over all of them, and the process's CPU time per dashboard per change.
+/// <paramref name="AloneMs"/> are saves with no dashboard open just before they opened and just after they closed: every save adds a
+/// revision to the same report, and a save takes longer the more revisions its report has, so this is the baseline to compare with.
 /// </summary>
-public sealed record FanOutResult(int Dashboards, IReadOnlyList<double> SavesMs, double P50Ms, double P95Ms, double MaxMs, int Missed, double OpenSeconds,
-    double CpuMsPerDashboard, double SaveGcPauseMs)
+public sealed record FanOutResult(int Dashboards, IReadOnlyList<double> SavesMs, IReadOnlyList<double> AloneMs, double P50Ms, double P95Ms, double MaxMs,
+    int Missed, double OpenSeconds, double CpuMsPerDashboard, double SaveGcPauseMs)
 {
     public double SaveMs => LiveFanOut.Percentile(SavesMs, 0.5);
+
+    public double SaveAloneMs => LiveFanOut.Percentile(AloneMs, 0.5);
 }
 
 /// <summary>
@@ -196,15 +200,19 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
 
     private int _saves;
 
-    public async Task<double> SaveWithoutDashboardsAsync(int saves)
+    /// <summary>The times of <paramref name="saves"/> saves with no dashboard open, after one that warms the path when asked.</summary>
+    public async Task<List<double>> SaveWithoutDashboardsAsync(int saves, bool warm)
     {
-        await app.SaveAsync(NextDelta());
+        if (warm)
+        {
+            await app.SaveAsync(NextDelta());
+        }
         var times = new List<double>();
         for (var i = 0; i < saves; i++)
         {
             times.Add((await app.SaveAsync(NextDelta())).Elapsed.TotalMilliseconds);
         }
-        return Percentile(times, 0.5);
+        return times;
     }
 
     public async Task<List<CircuitClient>> OpenAsync(int count, int parallel) =>
@@ -252,7 +260,7 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
     /// stops early when one misses a change. CPU time is the whole process's (app and clients) from the start of a save until every
     /// dashboard has it and the charts' updates have settled, less what the idle process spends in as long, per dashboard.
     /// </summary>
-    public async Task<FanOutResult> SaveAndWatchAsync(List<CircuitClient> clients, double openSeconds, int saves)
+    public async Task<FanOutResult> SaveAndWatchAsync(List<CircuitClient> clients, IReadOnlyList<double> alone, double openSeconds, int saves)
     {
         var saveTimes = new List<double>();
         var pauses = new List<double>();
@@ -290,7 +298,7 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
             var settled = await SettleAsync(process);
             cpu.Add(((settled - cpuBefore).TotalMilliseconds - idle * window.Elapsed.TotalSeconds) / clients.Count);
         }
-        return new FanOutResult(clients.Count, saveTimes, Percentile(times, 0.5), Percentile(times, 0.95), times.Count == 0 ? double.NaN : times.Max(),
+        return new FanOutResult(clients.Count, saveTimes, alone, Percentile(times, 0.5), Percentile(times, 0.95), times.Count == 0 ? double.NaN : times.Max(),
             missed, openSeconds, Percentile(cpu, 0.5), Percentile(pauses, 0.5));
     }
 
