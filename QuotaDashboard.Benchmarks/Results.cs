@@ -160,8 +160,9 @@ public static class Results
 
     private static string Join(IEnumerable<double> ms) => string.Join(", ", ms.Select(t => t.ToString("0", Invariant)));
 
-    private static string Kib(long bytes, int dashboards) =>
-        string.Create(Invariant, $"{bytes / 1048576.0:0.0} MiB, {bytes / dashboards / 1024.0:0} KiB each");
+    private static string Kib(long bytes, int dashboards) => bytes < 0
+        ? "— (a dashboard never showed the change)"
+        : string.Create(Invariant, $"{bytes / 1048576.0:0.0} MiB, {bytes / dashboards / 1024.0:0} KiB each");
 
     private static string Ms(double ms) => double.IsNaN(ms) ? "—" : ms >= 10 ? string.Create(Invariant, $"{ms:N0} ms") : string.Create(Invariant, $"{ms:0.00} ms");
 
