@@ -158,6 +158,9 @@ public static class BenchmarkProgram
 
     private const int SavesAlone = 5;
 
+    /// <summary>How many saves with no dashboard open are taken just before the dashboards open, and as many just after they close.</summary>
+    private const int AloneAround = 3;
+
     private static async Task<(double SaveAlone, List<FanOutResult> FanOut, List<MemoryResult> Memory, FirstChartResult FirstChart)> LiveAsync(
         GeneratedStore store, string work, string dataDirectory, int[] counts, int[] memoryAt, int saves, bool measureFirstChart, bool quick, TimeSpan timeout)
     {
@@ -172,7 +175,7 @@ public static class BenchmarkProgram
 
         // Warm the page, the circuit code paths and the save before anything is timed.
         await LiveFanOut.CloseAsync(await fan.OpenAsync(2, 2));
-        var saveAlone = await fan.SaveWithoutDashboardsAsync(SavesAlone);
+        var saveAlone = Median(await fan.SaveWithoutDashboardsAsync(SavesAlone, warm: true));
         Console.WriteLine($"save with no dashboard open: {saveAlone:0} ms (median of {SavesAlone})");
 
         var fanOut = new List<FanOutResult>();
@@ -185,10 +188,13 @@ public static class BenchmarkProgram
                 apart = await fan.MeasureApartAsync(count);
                 await Task.Delay(TimeSpan.FromSeconds(1));
             }
+            // The baseline of these saves: saves with none open, just before the dashboards open and just after they close.
+            var alone = await fan.SaveWithoutDashboardsAsync(AloneAround, warm: false);
             var before = SettledHeap();
             var opening = Stopwatch.StartNew();
             var clients = await fan.OpenAsync(count, parallel: 4);
             var openSeconds = opening.Elapsed.TotalSeconds;
+            FanOutResult result;
             try
             {
                 await Task.Delay(TimeSpan.FromSeconds(2));
@@ -198,16 +204,18 @@ public static class BenchmarkProgram
                     memory.Add(m);
                     Console.WriteLine($"{count} idle dashboards, KiB each: app {m.ServerBytesPerCircuit / 1024.0:0} (clients apart; {m.ServerAfterChangeBytesPerCircuit / 1024.0:0} once each has shown a change), headless clients {m.ClientBytesPerCircuit / 1024.0:0}, both in one process {m.InOneProcessBytesPerCircuit / 1024.0:0}");
                 }
-                var result = await fan.SaveAndWatchAsync(clients, openSeconds, saves);
-                fanOut.Add(result);
-                Console.WriteLine($"{count} dashboards: save median {result.SaveMs:0} ms of {result.SavesMs.Count} ({string.Join(", ", result.SavesMs.Select(t => t.ToString("0", CultureInfo.InvariantCulture)))}; GC paused it {result.SaveGcPauseMs:0.0} ms); " +
-                    $"until updated p50 {result.P50Ms:0} / p95 {result.P95Ms:0} / max {result.MaxMs:0} ms; CPU {result.CpuMsPerDashboard:0.00} ms per dashboard; missed {result.Missed}; opened in {openSeconds:0.0} s");
+                result = await fan.SaveAndWatchAsync(clients, alone, openSeconds, saves);
             }
             finally
             {
                 await LiveFanOut.CloseAsync(clients);
             }
             await Task.Delay(TimeSpan.FromSeconds(1));
+            alone.AddRange(await fan.SaveWithoutDashboardsAsync(AloneAround, warm: false));
+            fanOut.Add(result);
+            Console.WriteLine($"{count} dashboards: save median {result.SaveMs:0} ms of {result.SavesMs.Count} ({Join(result.SavesMs)}; GC paused it {result.SaveGcPauseMs:0.0} ms) " +
+                $"against {result.SaveAloneMs:0} ms with none open around them ({Join(alone)}); " +
+                $"until updated p50 {result.P50Ms:0} / p95 {result.P95Ms:0} / max {result.MaxMs:0} ms; CPU {result.CpuMsPerDashboard:0.00} ms per dashboard; missed {result.Missed}; opened in {openSeconds:0.0} s");
         }
 
         FirstChartResult firstChart;
@@ -233,6 +241,8 @@ public static class BenchmarkProgram
         }
         return (saveAlone, fanOut, memory, firstChart);
     }
+
+    private static string Join(IEnumerable<double> ms) => string.Join(", ", ms.Select(t => t.ToString("0", CultureInfo.InvariantCulture)));
 
     internal static long SettledHeap()
     {

@@ -45,16 +45,19 @@ public static class Results
         md.AppendLine("## Live fan-out over real circuits");
         md.AppendLine();
         md.Append(Invariant, $"Headless circuits of the dashboard (signed in as the demo analyst) against the app on loopback, over a {r.LiveStoreYears}-year store. ");
-        md.AppendLine("Reports submitted through `ReportCommands.SaveAsync` as the Almaty officer and accepted through `ReviewCommands.AcceptAsync` as the analyst (the save timed is both), one after another, each once every dashboard shows the one before; " +
+        md.AppendLine("Reports submitted through `ReportCommands.SaveAsync` as the Almaty officer and accepted through `ReviewCommands.AcceptAsync` as the analyst (the save timed is both), one after another, each once every dashboard shows the one before and the process is idle again; " +
             "each circuit timed from the start of a save to the render batch that carries the new national figure. " +
             "CPU is the process's (app and clients) from the start of a save until every chart has its update, per dashboard.");
         md.AppendLine();
-        md.AppendLine("| dashboards open | save returns after (median; all saves) | p50 / p95 / max until each dashboard has the change, over all saves | CPU per dashboard per change | missed | opening them took |");
-        md.AppendLine("|---|---|---|---|---|---|");
-        md.AppendLine(Invariant, $"| 0 | {Ms(r.SaveWithoutDashboardsMs)} (median of {r.SavesWithoutDashboards}) | — | — | — | — |");
+        md.AppendLine("Every save adds a revision to the same report, and a save takes longer the more revisions its report has, so each row's saves are compared with saves with no dashboard open " +
+            "taken just before its dashboards opened and just after they closed.");
+        md.AppendLine();
+        md.AppendLine("| dashboards open | save returns after (median; all saves) | with none open around them (median; all) | p50 / p95 / max until each dashboard has the change, over all saves | CPU per dashboard per change | missed | opening them took |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        md.AppendLine(Invariant, $"| 0 | {Ms(r.SaveWithoutDashboardsMs)} (median of {r.SavesWithoutDashboards}, first) | — | — | — | — | — |");
         foreach (var f in r.FanOut)
         {
-            md.AppendLine(Invariant, $"| {f.Dashboards} | {Ms(f.SaveMs)} (median of {f.SavesMs.Count}: {string.Join(", ", f.SavesMs.Select(s => s.ToString("0", Invariant)))}) | " +
+            md.AppendLine(Invariant, $"| {f.Dashboards} | {Ms(f.SaveMs)} ({Join(f.SavesMs)}) | {Ms(f.SaveAloneMs)} ({Join(f.AloneMs)}) | " +
                 $"{Ms(f.P50Ms)} / {Ms(f.P95Ms)} / {Ms(f.MaxMs)} | {f.CpuMsPerDashboard:0.00} ms | {f.Missed} | {f.OpenSeconds:0.0} s |");
         }
         md.AppendLine();
@@ -117,9 +120,9 @@ public static class Results
         var largest = r.FanOut.OrderBy(f => f.Dashboards).LastOrDefault();
         if (largest is not null)
         {
-            var ratio = largest.SaveMs / r.SaveWithoutDashboardsMs;
+            var ratio = largest.SaveMs / largest.SaveAloneMs;
             yield return Goal($"save with {largest.Dashboards} dashboards open", "≤ 1.2× save with none",
-                $"{Ms(largest.SaveMs)} vs {Ms(r.SaveWithoutDashboardsMs)} (×{ratio:0.0})", ratio <= 1.2, $"×{ratio / 1.2:0.0} over");
+                $"{Ms(largest.SaveMs)} vs {Ms(largest.SaveAloneMs)} (×{ratio:0.00})", ratio <= 1.2, $"×{ratio / 1.2:0.00} over");
             yield return Goal($"p95 until all {largest.Dashboards} dashboards show the change", "< 1 s",
                 largest.Missed > 0 ? $"{Ms(largest.P95Ms)}, {largest.Missed} never" : Ms(largest.P95Ms),
                 largest.Missed == 0 && largest.P95Ms < 1000, $"{Ms(largest.P95Ms - 1000)} over");
@@ -167,8 +170,11 @@ public static class Results
     private static string Goal(string what, string target, string measured, bool met, string miss) =>
         $"| {what} | {target} | {measured} | {(met ? "met" : "missed: " + miss)} |";
 
-    private static string Kib(long bytes, int dashboards) =>
-        string.Create(Invariant, $"{bytes / 1048576.0:0.0} MiB, {bytes / dashboards / 1024.0:0} KiB each");
+    private static string Join(IEnumerable<double> ms) => string.Join(", ", ms.Select(t => t.ToString("0", Invariant)));
+
+    private static string Kib(long bytes, int dashboards) => bytes < 0
+        ? "— (a dashboard never showed the change)"
+        : string.Create(Invariant, $"{bytes / 1048576.0:0.0} MiB, {bytes / dashboards / 1024.0:0} KiB each");
 
     private static string Ms(double ms) => double.IsNaN(ms) ? "—" : ms >= 10 ? string.Create(Invariant, $"{ms:N0} ms") : string.Create(Invariant, $"{ms:0.00} ms");
 
@@ -190,6 +196,7 @@ public static class Results
             scatter.LegendText = label;
         }
         Line(live, n, [.. r.FanOut.Select(f => f.SaveMs)], "save returns");
+        Line(live, n, [.. r.FanOut.Select(f => f.SaveAloneMs)], "save returns, none open (around)");
         Line(live, n, [.. r.FanOut.Select(f => f.P50Ms)], "p50 dashboard updated");
         Line(live, n, [.. r.FanOut.Select(f => f.P95Ms)], "p95 dashboard updated");
         Line(live, n, [.. r.FanOut.Select(f => f.MaxMs)], "last dashboard updated");

@@ -107,4 +107,48 @@ public sealed class DataChangeNotifierTests(SeededDatabase store) : IClassFixtur
             Assert.Contains(DataChange.Anything, heard);
         }
     }
+
+    [Fact]
+    public async Task Every_subscriber_hears_the_changes_in_the_order_they_were_published_from_several_writers_at_once()
+    {
+        var notifier = new DataChangeNotifier(NullLogger<DataChangeNotifier>.Instance);
+        const int Writers = 4, PerWriter = 6;
+        var lists = Enumerable.Range(0, 3).Select(_ => new List<DataChange>()).ToList();
+        var done = lists.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToList();
+        var subscriptions = lists.Select((heard, i) => notifier.Subscribe(async c =>
+        {
+            // One subscriber is slower than the others; none may see the changes in another order.
+            if (i == 0)
+            {
+                await Task.Yield();
+            }
+            lock (heard)
+            {
+                heard.Add(c);
+                if (heard.Count == Writers * PerWriter)
+                {
+                    done[i].TrySetResult();
+                }
+            }
+        })).ToList();
+        var published = new List<DataChange>();
+
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(() =>
+        {
+            for (var i = 0; i < PerWriter; i++)
+            {
+                var change = new DataChange(DataChangeKind.Reports, $"KZ-{w}{i}", null);
+                // The order of publishing is the order in which the notifier took the changes.
+                lock (published)
+                {
+                    published.Add(change);
+                    notifier.Publish(change);
+                }
+            }
+        })));
+
+        await Task.WhenAll(done.Select(d => d.Task)).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.All(lists, heard => Assert.Equal(published, heard));
+        subscriptions.ForEach(s => s.Dispose());
+    }
 }

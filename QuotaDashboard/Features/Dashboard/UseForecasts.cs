@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using QuotaDashboard.Features.Quota;
 
 namespace QuotaDashboard.Features.Dashboard;
@@ -5,8 +7,12 @@ namespace QuotaDashboard.Features.Dashboard;
 /// <summary>The forecast of a timeline: the workers each month of the year as the dashboard counts them, against the quota or allocation in force.</summary>
 public static class UseForecasts
 {
+    // A cached timeline is one instance until a change forgets it, so its forecasts are made once for every page that reads it,
+    // and a page can tell by reference that a forecast did not change.
+    private static readonly ConditionalWeakTable<TimelineSeries, ConcurrentDictionary<DateOnly, QuotaForecast>> Made = new();
+
     public static QuotaForecast Of(TimelineSeries series, DateOnly month) =>
-        QuotaForecast.Compute(MonthlyWorkers(series, month.Year), month, m => UnitsInForce(series.Quota, m));
+        Made.GetOrCreateValue(series).GetOrAdd(month, m => QuotaForecast.Compute(MonthlyWorkers(series, m.Year), m, at => UnitsInForce(series.Quota, at)));
 
     /// <summary>
     /// Nationally a month's workers are its release where one is dated that month's first day, as on the dashboard, and otherwise

@@ -24,6 +24,13 @@ public sealed record UseOverview(DateOnly Month, QuotaInForce Quota, ThresholdsI
 {
     /// <summary>The regions at or over a threshold, those over it first.</summary>
     public IReadOnlyList<UseLine> Flagged => [.. Regions.Where(r => r.State is UseState.Near or UseState.Over).OrderByDescending(r => r.State).ThenByDescending(r => r.UsePct)];
+
+    /// <summary>Whether another reading says the same, line for line.</summary>
+    public bool SameAs(UseOverview? other) =>
+        other is not null && Month == other.Month && Quota == other.Quota && Thresholds == other.Thresholds && Same(Nation, other.Nation)
+        && Regions.Count == other.Regions.Count && Regions.Zip(other.Regions).All(pair => Same(pair.First, pair.Second));
+
+    private static bool Same(UseLine a, UseLine b) => a with { Forecast = b.Forecast } == b && a.Forecast.SameAs(b.Forecast);
 }
 
 /// <summary>

@@ -13,7 +13,8 @@ public sealed record DataChange(DataChangeKind? Kind, string? RegionCode, DateOn
 }
 
 /// <summary>
-/// Tells every open page that the store changed, without making the writer wait. Each subscriber has its own small queue,
+/// Tells every open page that the store changed, without making the writer wait: publishing queues the change once, and the
+/// thread pool hands it to every subscriber, in the order changes were published. Each subscriber has its own small queue,
 /// drained one change at a time in the culture the subscriber had when it subscribed, so a slow or broken page delays no one
 /// else, and a page that falls far behind gets one <see cref="DataChange.Anything"/> instead of an ever longer queue.
 /// </summary>
@@ -24,7 +25,10 @@ public sealed class DataChangeNotifier(ILogger<DataChangeNotifier> logger)
 
     private readonly Lock _gate = new();
     private readonly List<Subscription> _subscriptions = [];
+    private readonly Queue<DataChange> _published = new();
     private readonly ILogger<DataChangeNotifier> _logger = logger;
+    private Subscription[]? _snapshot;
+    private bool _dispatching;
 
     /// <summary>Subscribes in the caller's current culture: the handler always runs in it, whoever made the change.</summary>
     public IDisposable Subscribe(Func<DataChange, Task> handler)
@@ -33,6 +37,7 @@ public sealed class DataChangeNotifier(ILogger<DataChangeNotifier> logger)
         lock (_gate)
         {
             _subscriptions.Add(subscription);
+            _snapshot = null;
         }
         return subscription;
     }
@@ -42,17 +47,50 @@ public sealed class DataChangeNotifier(ILogger<DataChangeNotifier> logger)
         get { lock (_gate) { return _subscriptions.Count; } }
     }
 
-    /// <summary>Queues the change for every subscriber and returns at once.</summary>
+    /// <summary>Queues the change and returns at once: however many pages are open, the writer does the same small work.</summary>
     public void Publish(DataChange change)
     {
-        Subscription[] subscriptions;
         lock (_gate)
         {
-            subscriptions = [.. _subscriptions];
+            _published.Enqueue(change);
+            if (_dispatching)
+            {
+                return;
+            }
+            _dispatching = true;
         }
-        foreach (var subscription in subscriptions)
+        // Not the writer's execution context: nothing of the writer's ambient state travels to the pages.
+        ThreadPool.UnsafeQueueUserWorkItem(static n => n.Dispatch(), this, preferLocal: false);
+    }
+
+    /// <summary>Hands each published change, oldest first, to every subscriber's own queue; one dispatch runs at a time.</summary>
+    private void Dispatch()
+    {
+        while (true)
         {
-            subscription.Post(change);
+            DataChange change;
+            Subscription[] subscriptions;
+            lock (_gate)
+            {
+                if (!_published.TryDequeue(out change!))
+                {
+                    _dispatching = false;
+                    return;
+                }
+                subscriptions = _snapshot ??= [.. _subscriptions];
+            }
+            foreach (var subscription in subscriptions)
+            {
+                try
+                {
+                    subscription.Post(change);
+                }
+                catch (Exception ex)
+                {
+                    // One page that cannot be told must not keep the others from hearing of it.
+                    _logger.LogWarning(ex, "A data change could not be queued for a subscriber");
+                }
+            }
         }
     }
 
@@ -61,6 +99,7 @@ public sealed class DataChangeNotifier(ILogger<DataChangeNotifier> logger)
         lock (_gate)
         {
             _subscriptions.Remove(subscription);
+            _snapshot = null;
         }
     }
 

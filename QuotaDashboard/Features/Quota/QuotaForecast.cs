@@ -36,6 +36,11 @@ public sealed record QuotaForecast(
     /// <summary>The trend line's value in a month: where the fitted line stands, for drawing it through the points it was fitted to.</summary>
     public double? TrendAt(DateOnly month) => SlopePerMonth is { } slope && Intercept is { } intercept ? intercept + slope * MonthIndex(month) : null;
 
+    /// <summary>Whether another forecast says the same, point for point.</summary>
+    public bool SameAs(QuotaForecast other) =>
+        this with { PointsUsed = other.PointsUsed, Projection = other.Projection } == other
+        && PointsUsed.SequenceEqual(other.PointsUsed) && Projection.SequenceEqual(other.Projection);
+
     /// <summary>At most this many of the year's latest months are used: recent enough to follow a change of pace.</summary>
     public const int WindowMonths = 6;
 

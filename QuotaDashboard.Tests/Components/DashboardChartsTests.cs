@@ -1,0 +1,91 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using QuotaDashboard.Components.Charts;
+using QuotaDashboard.Components.Pages.Dashboard;
+using QuotaDashboard.Data;
+using QuotaDashboard.Features.Dashboard;
+using QuotaDashboard.Features.Reference;
+
+namespace QuotaDashboard.Tests.Components;
+
+public sealed class DashboardChartsTests
+{
+    private static readonly ReferenceBook Names = new([], [new KeyNames("cat1", "Category 1", "Категория 1"), new KeyNames("cat2", "Category 2", "Категория 2")], []);
+
+    private static readonly IStringLocalizer Text = new ServiceCollection()
+        .AddLogging()
+        .AddLocalization(o => o.ResourcesPath = "Resources")
+        .BuildServiceProvider()
+        .GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    private static BreakdownView Categories(long first, long second) =>
+        new(Breakdown.Category, [new BreakdownItem("cat1", first), new BreakdownItem("cat2", second)], null, first + second, first + second, Complete: true);
+
+    private static ChartSpec Spec(BreakdownView breakdown) =>
+        DashboardCharts.Breakdown(breakdown, Names, Text, "Workers", ChartKind.HorizontalBar, DashboardCharts.Blue);
+
+    private static T InCulture<T>(string culture, Func<T> what)
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            return what();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    [Fact]
+    public void A_spec_that_draws_the_same_as_the_one_shown_keeps_the_shown_instance()
+    {
+        var shown = InCulture("en-US", () => Spec(Categories(537, 2244)));
+        var next = InCulture("en-US", () => Spec(Categories(537, 2244)));
+
+        Assert.NotSame(shown, next);
+        Assert.Same(shown, DashboardCharts.Keep(shown, next));
+    }
+
+    [Fact]
+    public void A_spec_that_draws_anything_else_replaces_the_one_shown()
+    {
+        var shown = InCulture("en-US", () => Spec(Categories(537, 2244)));
+
+        var otherCount = InCulture("en-US", () => Spec(Categories(537, 2245)));
+        var otherLanguage = InCulture("ru-RU", () => Spec(Categories(537, 2244)));
+        var otherRange = InCulture("en-US", () => shown with { XMin = "2025-01-01" });
+        var otherColour = InCulture("en-US", () => shown with { Series = [shown.Series[0] with { Colors = [DashboardCharts.Teal, DashboardCharts.Teal] }] });
+
+        Assert.Same(otherCount, DashboardCharts.Keep(shown, otherCount));
+        Assert.Same(otherLanguage, DashboardCharts.Keep(shown, otherLanguage));
+        Assert.Same(otherRange, DashboardCharts.Keep(shown, otherRange));
+        Assert.Same(otherColour, DashboardCharts.Keep(shown, otherColour));
+        Assert.Same(otherCount, DashboardCharts.Keep(null, otherCount));
+    }
+
+    [Fact]
+    public void A_views_chart_is_built_once_per_language_and_shared_by_every_page_that_shows_it()
+    {
+        var view = Categories(537, 2244);
+        var builds = 0;
+        ChartSpec Build()
+        {
+            builds++;
+            return Spec(view);
+        }
+
+        var first = InCulture("en-US", () => DashboardCharts.Shared(view, "breakdown", Build));
+        var second = InCulture("en-US", () => DashboardCharts.Shared(view, "breakdown", Build));
+        var russian = InCulture("ru-RU", () => DashboardCharts.Shared(view, "breakdown", Build));
+        var otherView = InCulture("en-US", () => DashboardCharts.Shared(Categories(537, 2244), "breakdown", Build));
+
+        Assert.Same(first, second);
+        Assert.NotSame(first, russian);
+        Assert.Contains("Категория 1", russian.Labels);
+        Assert.NotSame(first, otherView);
+        Assert.Equal(3, builds);
+    }
+}
