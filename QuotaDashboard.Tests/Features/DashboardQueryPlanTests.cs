@@ -11,8 +11,9 @@ public sealed partial class DashboardQueryPlanTests(CountedDatabase store) : ICl
 {
     private static readonly string[] GrowingTables = ["Reports", "Revisions", "BreakdownLines"];
 
-    // A report by its id, each region's latest report on or before the month, a revision by its id, the lines of one revision.
-    private static readonly string[] Seeks = ["(rowid=?)", "(RegionCode=? AND Month<?)", "(RevisionId=?)"];
+    // A report by its id, each region's latest report on or before the month, a revision by its id, the lines of one revision,
+    // a report's revision waiting for review (read for a preview only).
+    private static readonly string[] Seeks = ["(rowid=?)", "(RegionCode=? AND Month<?)", "(RevisionId=?)", "(ReportId=?)"];
 
     [Fact]
     public async Task Every_month_view_reads_reports_revisions_and_lines_only_by_seeks()

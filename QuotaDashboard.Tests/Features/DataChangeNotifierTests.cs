@@ -151,4 +151,40 @@ public sealed class DataChangeNotifierTests(SeededDatabase store) : IClassFixtur
         Assert.All(lists, heard => Assert.Equal(published, heard));
         subscriptions.ForEach(s => s.Dispose());
     }
+
+    [Fact]
+    public async Task A_page_that_subscribes_after_a_change_was_published_is_not_told_of_it_and_hears_what_comes_next()
+    {
+        var notifier = new DataChangeNotifier(NullLogger<DataChangeNotifier>.Instance);
+        using var early = notifier.Subscribe(_ => Task.CompletedTask);
+        // Enough changes that handing them out is still under way when the late page subscribes.
+        for (var i = 0; i < 20_000; i++)
+        {
+            notifier.Publish(new DataChange(DataChangeKind.Reports, "KZ-75", null));
+        }
+        var heard = new List<DataChange>();
+        var next = new DataChange(DataChangeKind.Releases, null, new DateOnly(2025, 12, 1));
+        var told = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var late = notifier.Subscribe(c =>
+        {
+            lock (heard)
+            {
+                heard.Add(c);
+            }
+            // Before the last, a late page heard the queue's changes, folded into one that may concern anything.
+            if (c == next || c == DataChange.Anything)
+            {
+                told.TrySetResult();
+            }
+            return Task.CompletedTask;
+        });
+
+        notifier.Publish(next);
+
+        await told.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        lock (heard)
+        {
+            Assert.Equal([next], heard);
+        }
+    }
 }

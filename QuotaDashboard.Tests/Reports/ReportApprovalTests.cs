@@ -73,6 +73,39 @@ public sealed class ReportApprovalTests(SeededDatabase store) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task A_preview_counts_what_waits_for_review_as_if_accepted_and_what_counts_does_not_change()
+    {
+        var month = new DateOnly(2024, 9, 1);
+        var later = new DateOnly(2026, 6, 1);
+        var queries = store.Get<DashboardQueries>();
+        var stored = await StoredReports.CurrentInputAsync(store, "KZ-55", month);
+        var laterBefore = (await queries.GetDashboardAsync(later, null, Analyst)).Ranking.Single(r => r.Code == "KZ-79").Workers;
+
+        await SubmitAsync(stored.WithExtra(70));
+        // A region's first report of a month, with nothing accepted yet.
+        await SubmitAsync(StoredReports.Simple("KZ-79", later, 310));
+
+        var official = await queries.GetDashboardAsync(month, "KZ-55", Analyst);
+        var preview = await queries.GetPreviewAsync(month, "KZ-55", Analyst);
+        Assert.Equal(stored.Total, official.Workers.Value);
+        Assert.Equal(stored.Total + 70, preview.Workers.Value);
+        Assert.Equal(official.Categories.Items[0].Count + 70, preview.Categories.Items.Single(i => i.Key == official.Categories.Items[0].Key).Count);
+        Assert.Equal(2, preview.Workers.Source!.RevisionNumber);
+        Assert.Equal(1, official.Workers.Source!.RevisionNumber);
+
+        var nation = await queries.GetPreviewAsync(month, null, Analyst);
+        Assert.Equal(stored.Total + 70, nation.Ranking.Single(r => r.Code == "KZ-55").Workers);
+        Assert.Equal(laterBefore, (await queries.GetDashboardAsync(later, null, Analyst)).Ranking.Single(r => r.Code == "KZ-79").Workers);
+        Assert.Equal(310, (await queries.GetPreviewAsync(later, null, Analyst)).Ranking.Single(r => r.Code == "KZ-79").Workers);
+        Assert.Equal(310, (await store.Get<UseQueries>().GetPreviewAsync(later, Analyst)).Regions.Single(r => r.RegionCode == "KZ-79").Workers);
+
+        // The preview follows the read rules: an officer of another region sees nothing of either.
+        var other = OfficerOf("KZ-75");
+        Assert.DoesNotContain((await queries.GetPreviewAsync(month, null, other)).Ranking, r => r.Code is "KZ-55" or "KZ-79");
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => queries.GetPreviewAsync(month, "KZ-55", other));
+    }
+
+    [Fact]
     public async Task A_returned_submission_shows_the_officer_its_reason_and_their_correction_is_a_new_submission()
     {
         const string reason = "Category 3 counts the <b>seasonal</b> workers twice; check the akimat's list.";

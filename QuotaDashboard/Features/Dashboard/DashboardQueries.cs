@@ -34,15 +34,29 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
         return region is null ? null : ToRef(region.Code, region.Kind);
     }
 
-    /// <summary>
-    /// The dashboard of the nation or one region as <paramref name="reader"/> may see it: an officer's ranking holds their own region
-    /// only, whichever view they look at.
-    /// </summary>
+    /// <summary>The dashboard of the nation or one region as <paramref name="reader"/> may see it, counting accepted revisions.</summary>
     public async Task<DashboardView> GetDashboardAsync(DateOnly month, string? regionCode, ClaimsPrincipal reader, CancellationToken ct = default)
     {
         reader.DemandRead(regionCode);
         month = new DateOnly(month.Year, month.Month, 1);
-        var view = await cache.DashboardAsync(month, regionCode, token => new ValueTask<DashboardView>(ComputeDashboardAsync(month, regionCode, token)), ct);
+        return Readable(await cache.DashboardAsync(month, regionCode, token => new ValueTask<DashboardView>(ComputeDashboardAsync(month, regionCode, false, token)), ct), reader);
+    }
+
+    /// <summary>
+    /// The same view as if every revision waiting for review were accepted: each region's latest report on or before the month that
+    /// has an accepted or a submitted revision, counted by its submitted revision where it has one. A preview, asked for by one
+    /// reader at a time, so it is not cached.
+    /// </summary>
+    public async Task<DashboardView> GetPreviewAsync(DateOnly month, string? regionCode, ClaimsPrincipal reader, CancellationToken ct = default)
+    {
+        reader.DemandRead(regionCode);
+        month = new DateOnly(month.Year, month.Month, 1);
+        return Readable(await ComputeDashboardAsync(month, regionCode, true, ct), reader);
+    }
+
+    /// <summary>An officer's ranking holds their own region only, whichever view they look at.</summary>
+    private static DashboardView Readable(DashboardView view, ClaimsPrincipal reader)
+    {
         var ranking = view.Ranking.Where(r => reader.CanRead(r.Code)).ToList();
         return ranking.Count == view.Ranking.Count ? view : view with
         {
@@ -51,19 +65,19 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
         };
     }
 
-    private async Task<DashboardView> ComputeDashboardAsync(DateOnly month, string? regionCode, CancellationToken ct)
+    private async Task<DashboardView> ComputeDashboardAsync(DateOnly month, string? regionCode, bool withSubmitted, CancellationToken ct)
     {
         var categoryOrder = (await reference.GetAsync(ct)).Categories.Select(c => c.Key).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // The view's few commands share one connection rather than opening and closing it around each.
         await db.Database.OpenConnectionAsync(ct);
 
-        var regions = await LatestByRegion(db, month).ToListAsync(ct);
+        var regions = await LatestByRegion(db, month, withSubmitted).ToListAsync(ct);
         var region = regionCode is null ? null : regions.FirstOrDefault(r => r.Code == regionCode)
             ?? throw new KeyNotFoundException($"Unknown region '{regionCode}'.");
         var perRegion = regions.Where(r => r.Report is not null).ToList();
         var scoped = region is null ? perRegion : region.Report is null ? [] : [region];
-        var scopedLines = scoped.Count == 0 ? [] : await LatestLineSums(db, month, regionCode).ToListAsync(ct);
+        var scopedLines = scoped.Count == 0 ? [] : await LatestLineSums(db, month, regionCode, withSubmitted).ToListAsync(ct);
 
         var illustrative = scoped.Any(r => r.Report!.IsIllustrative);
         FigureSource? reportSource = scoped.Count == 0 ? null : region is null
@@ -184,37 +198,43 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
     private sealed record RegionLatest(string Code, RegionKind Kind, LatestReport? Report);
 
     /// <summary>
-    /// Every region with its latest report on or before the month that has a current revision: one seek per region on
-    /// (RegionCode, Month), so the cost does not grow with the years the record holds.
+    /// Every region with its latest report on or before the month that has an accepted revision (or, <c>withSubmitted</c>, one
+    /// waiting for review): one seek per region on (RegionCode, Month), so the cost does not grow with the years the record holds.
     /// </summary>
-    private static readonly Func<QuotaDbContext, DateOnly, IAsyncEnumerable<RegionLatest>> LatestByRegion = EF.CompileAsyncQuery(
-        (QuotaDbContext db, DateOnly month) =>
+    private static readonly Func<QuotaDbContext, DateOnly, bool, IAsyncEnumerable<RegionLatest>> LatestByRegion = EF.CompileAsyncQuery(
+        (QuotaDbContext db, DateOnly month, bool withSubmitted) =>
             from g in db.Regions
             join r in db.Reports
                 on db.Reports
-                    .Where(x => x.RegionCode == g.Code && x.Month <= month && x.CurrentRevisionId != null)
+                    .Where(x => x.RegionCode == g.Code && x.Month <= month
+                        && (x.CurrentRevisionId != null || withSubmitted && db.Revisions.Any(s => s.ReportId == x.Id && s.State == RevisionState.Submitted)))
                     .OrderByDescending(x => x.Month)
                     .Select(x => (int?)x.Id)
                     .FirstOrDefault()
                 equals (int?)r.Id into latest
             from r in latest.DefaultIfEmpty()
-            join v in db.Revisions on r.CurrentRevisionId equals (int?)v.Id into current
-            from v in current.DefaultIfEmpty()
+            join v in db.Revisions
+                on (withSubmitted ? db.Revisions.Where(s => s.ReportId == r.Id && s.State == RevisionState.Submitted).Select(s => (int?)s.Id).FirstOrDefault() : null)
+                    ?? r.CurrentRevisionId
+                equals (int?)v.Id into counted
+            from v in counted.DefaultIfEmpty()
             select new RegionLatest(g.Code, g.Kind,
                 v == null ? null : new LatestReport(r.Month, r.IsIllustrative, v.Id, v.Number, v.Total, v.Employers, v.LocalEmployees)));
 
     private sealed record LineSum(Breakdown Dimension, string Key, long Count);
 
-    /// <summary>The breakdown lines of the latest reports of the regions in scope, summed: the same seek per region, joined to the lines of its revision.</summary>
-    private static readonly Func<QuotaDbContext, DateOnly, string?, IAsyncEnumerable<LineSum>> LatestLineSums = EF.CompileAsyncQuery(
-        (QuotaDbContext db, DateOnly month, string? regionCode) =>
+    /// <summary>The breakdown lines of the latest reports of the regions in scope, summed: the same seek per region, joined to the lines of its counted revision.</summary>
+    private static readonly Func<QuotaDbContext, DateOnly, string?, bool, IAsyncEnumerable<LineSum>> LatestLineSums = EF.CompileAsyncQuery(
+        (QuotaDbContext db, DateOnly month, string? regionCode, bool withSubmitted) =>
             from g in db.Regions
             where regionCode == null || g.Code == regionCode
             join l in db.BreakdownLines
                 on db.Reports
-                    .Where(x => x.RegionCode == g.Code && x.Month <= month && x.CurrentRevisionId != null)
+                    .Where(x => x.RegionCode == g.Code && x.Month <= month
+                        && (x.CurrentRevisionId != null || withSubmitted && db.Revisions.Any(s => s.ReportId == x.Id && s.State == RevisionState.Submitted)))
                     .OrderByDescending(x => x.Month)
-                    .Select(x => x.CurrentRevisionId)
+                    .Select(x => (withSubmitted ? db.Revisions.Where(s => s.ReportId == x.Id && s.State == RevisionState.Submitted).Select(s => (int?)s.Id).FirstOrDefault() : null)
+                        ?? x.CurrentRevisionId)
                     .FirstOrDefault()
                 equals (int?)l.RevisionId
             group l by new { l.Dimension, l.Key } into lines

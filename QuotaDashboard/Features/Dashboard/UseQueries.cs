@@ -42,7 +42,19 @@ public sealed class UseQueries(DashboardQueries dashboard, UseThresholdSettings 
     public async Task<UseOverview> GetUseAsync(DateOnly month, ClaimsPrincipal reader, CancellationToken ct = default)
     {
         month = new DateOnly(month.Year, month.Month, 1);
-        var view = await dashboard.GetDashboardAsync(month, null, reader, ct);
+        return await UseOfAsync(await dashboard.GetDashboardAsync(month, null, reader, ct), reader, ct);
+    }
+
+    /// <summary>Use as if every revision waiting for review were accepted (see <see cref="DashboardQueries.GetPreviewAsync"/>); the trends stay those of accepted revisions.</summary>
+    public async Task<UseOverview> GetPreviewAsync(DateOnly month, ClaimsPrincipal reader, CancellationToken ct = default)
+    {
+        month = new DateOnly(month.Year, month.Month, 1);
+        return await UseOfAsync(await dashboard.GetPreviewAsync(month, null, reader, ct), reader, ct);
+    }
+
+    private async Task<UseOverview> UseOfAsync(DashboardView view, ClaimsPrincipal reader, CancellationToken ct)
+    {
+        var month = view.Month;
         var inForce = await thresholds.GetAsync(ct);
         var pending = await approvals.PendingByRegionAsync(month, reader, ct);
         var levels = inForce.Thresholds;

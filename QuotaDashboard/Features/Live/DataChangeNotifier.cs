@@ -25,7 +25,7 @@ public sealed class DataChangeNotifier(ILogger<DataChangeNotifier> logger)
 
     private readonly Lock _gate = new();
     private readonly List<Subscription> _subscriptions = [];
-    private readonly Queue<DataChange> _published = new();
+    private readonly Queue<(DataChange Change, Subscription[] To)> _published = new();
     private readonly ILogger<DataChangeNotifier> _logger = logger;
     private Subscription[]? _snapshot;
     private bool _dispatching;
@@ -47,12 +47,15 @@ public sealed class DataChangeNotifier(ILogger<DataChangeNotifier> logger)
         get { lock (_gate) { return _subscriptions.Count; } }
     }
 
-    /// <summary>Queues the change and returns at once: however many pages are open, the writer does the same small work.</summary>
+    /// <summary>
+    /// Queues the change for the pages open now and returns at once: however many pages are open, the writer does the same small
+    /// work. A page that subscribes later has read the store after the change, and is not told of it.
+    /// </summary>
     public void Publish(DataChange change)
     {
         lock (_gate)
         {
-            _published.Enqueue(change);
+            _published.Enqueue((change, _snapshot ??= [.. _subscriptions]));
             if (_dispatching)
             {
                 return;
@@ -72,12 +75,12 @@ public sealed class DataChangeNotifier(ILogger<DataChangeNotifier> logger)
             Subscription[] subscriptions;
             lock (_gate)
             {
-                if (!_published.TryDequeue(out change!))
+                if (!_published.TryDequeue(out var next))
                 {
                     _dispatching = false;
                     return;
                 }
-                subscriptions = _snapshot ??= [.. _subscriptions];
+                (change, subscriptions) = next;
             }
             foreach (var subscription in subscriptions)
             {
