@@ -50,9 +50,26 @@ public sealed class UseBrowserTests(BrowserFixture browser)
         }
         await Assertions.Expect(page.GetByTestId("pending-note")).ToContainTextAsync("1 submitted revisions for June 2025 wait for review");
         await Assertions.Expect(mapRow).ToContainTextAsync("within the limit");
+        await Assertions.Expect(page.GetByTestId("preview-banner")).ToHaveCountAsync(0);
+
+        // The preview counts it, says so, and goes back to what counts when switched off.
+        var preview = page.GetByTestId("preview-switch");
+        await preview.CheckAsync();
+        await Assertions.Expect(page.GetByTestId("preview-banner")).ToContainTextAsync("not the official figures");
+        await Assertions.Expect(rankingRow).ToContainTextAsync("115.8 %");
+        await Assertions.Expect(mapRow).ToContainTextAsync("over the limit");
+        await preview.UncheckAsync();
+        await Assertions.Expect(page.GetByTestId("preview-banner")).ToHaveCountAsync(0);
+        await Assertions.Expect(rankingRow).ToContainTextAsync("82.6 %");
+        await Assertions.Expect(page.GetByTestId("crossed-notice")).ToHaveCountAsync(0);
 
         await StoredReports.AcceptSubmittedAsync(browser.App.Services, "KZ-62", June2025);
 
+        // Every open dashboard is told who crossed a threshold: Ulytau over it, the nation near it.
+        var notice = page.GetByTestId("crossed-notice");
+        await Assertions.Expect(notice).ToContainTextAsync("accepted figures for June 2025");
+        await Assertions.Expect(notice).ToContainTextAsync("Ulytau 115.8 %, over the limit");
+        await Assertions.Expect(notice).ToContainTextAsync("Kazakhstan 90.3 %, near the limit");
         await Assertions.Expect(flagged).ToContainTextAsync("Ulytau 115.8 %");
         await Assertions.Expect(mapRow).ToContainTextAsync("over the limit");
         await Assertions.Expect(rankingRow).ToContainTextAsync("115.8 %");
@@ -61,5 +78,7 @@ public sealed class UseBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("pending-note")).ToHaveCountAsync(0);
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The dashboard was reloaded.");
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.TestOutput, "use-after-acceptance.png"), FullPage = true });
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
+        await Assertions.Expect(notice).ToHaveCountAsync(0);
     }
 }

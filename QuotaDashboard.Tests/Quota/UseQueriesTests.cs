@@ -64,6 +64,29 @@ public sealed class UseQueriesTests(SeededDatabase store) : IClassFixture<Seeded
     }
 
     [Fact]
+    public async Task Only_a_state_that_rose_to_near_or_over_under_the_same_thresholds_counts_as_crossed()
+    {
+        var now = await UseAsync(December2025);
+        UseOverview Before(params (string Region, UseState State)[] was) => now with
+        {
+            Regions = [.. now.Regions.Select(r => was.FirstOrDefault(w => w.Region == r.RegionCode) is { Region: not null } w ? r with { State = w.State } : r)],
+        };
+
+        Assert.Empty(now.CrossedSince(now));
+        Assert.Empty(now.CrossedSince(null));
+        // Astana rose from within to over, Almaty from within to near; Abai fell, which is no crossing.
+        var crossed = now.CrossedSince(Before(("KZ-71", UseState.Within), ("KZ-75", UseState.Within), ("KZ-10", UseState.Over)));
+        Assert.Equal(["KZ-71", "KZ-75"], crossed.Select(r => r.RegionCode));
+        Assert.Equal(["KZ-71"], now.CrossedSince(Before(("KZ-71", UseState.Near))).Select(r => r.RegionCode));
+        var nationNear = now with { Nation = now.Nation with { State = UseState.Near } };
+        Assert.Equal([null], nationNear.CrossedSince(now).Select(r => r.RegionCode));
+        // What new thresholds do is the analyst's own change, not news; neither is another month.
+        var otherThresholds = Before(("KZ-71", UseState.Within)) with { Thresholds = now.Thresholds with { Thresholds = new UseThresholds(80m, 95m) } };
+        Assert.Empty(now.CrossedSince(otherThresholds));
+        Assert.Empty(now.CrossedSince(Before(("KZ-71", UseState.Within)) with { Month = new DateOnly(2025, 11, 1) }));
+    }
+
+    [Fact]
     public async Task An_officer_reads_the_nation_and_their_own_region_only()
     {
         var use = await store.Get<UseQueries>().GetUseAsync(December2025, TestUsers.Officer("KZ-75"));

@@ -25,6 +25,22 @@ public sealed record UseOverview(DateOnly Month, QuotaInForce Quota, ThresholdsI
     /// <summary>The regions at or over a threshold, those over it first.</summary>
     public IReadOnlyList<UseLine> Flagged => [.. Regions.Where(r => r.State is UseState.Near or UseState.Over).OrderByDescending(r => r.State).ThenByDescending(r => r.UsePct)];
 
+    /// <summary>
+    /// The nation (first) and the regions whose state rose to near or over the limit since an earlier reading of the same month under
+    /// the same thresholds: what new figures, not new thresholds, did.
+    /// </summary>
+    public IReadOnlyList<UseLine> CrossedSince(UseOverview? before)
+    {
+        if (before is null || before.Month != Month || before.Thresholds.Thresholds != Thresholds.Thresholds)
+        {
+            return [];
+        }
+        var was = before.Regions.ToDictionary(r => r.RegionCode!, r => r.State);
+        bool Rose(UseLine line, UseState earlier) => line.State is UseState.Near or UseState.Over && line.State > earlier;
+        return [.. new[] { Nation }.Where(n => Rose(n, before.Nation.State))
+            .Concat(Regions.Where(r => Rose(r, was.GetValueOrDefault(r.RegionCode!, UseState.Unknown))))];
+    }
+
     /// <summary>Whether another reading says the same, line for line.</summary>
     public bool SameAs(UseOverview? other) =>
         other is not null && Month == other.Month && Quota == other.Quota && Thresholds == other.Thresholds && Same(Nation, other.Nation)
