@@ -45,6 +45,23 @@ public sealed class DashboardLiveTests(SeededDatabase database) : IClassFixture<
     private static Dictionary<string, ChartSpec> Specs(IRenderedComponent<Home> cut) =>
         cut.FindComponents<ChartView>().ToDictionary(c => c.Instance.Name, c => c.Instance.Spec);
 
+    [Theory]
+    [InlineData("/?asOf=2025-12", null)]
+    [InlineData("/?asOf=2025-06&region=KZ-75", "KZ-75")]
+    public async Task The_dashboard_shows_the_catalogues_charts_in_its_order_with_the_titles_and_sources_the_workbook_has(string url, string? region)
+    {
+        var cut = Open(url);
+        var cards = cut.FindComponents<ChartCard>().Select(c => (c.Instance.Name, c.Instance.Title, c.Instance.Source)).ToList();
+
+        Assert.Equal(ChartCatalogue.Names, cards.Select(c => c.Name));
+        var month = region is null ? new DateOnly(2025, 12, 1) : new DateOnly(2025, 6, 1);
+        var workbook = await _context.Services.GetRequiredService<QuotaDashboard.Features.Export.ExportService>()
+            .DashboardAsync(month, region, TestUsers.Analyst("someone@test.kz"));
+        Assert.Equal(cards.Select(c => (c.Name, c.Title)), workbook.Take(cards.Count).Select(s => (s.Name, s.Title)));
+        // The workbook's source is the card's, with the links a file cannot show on hover after it.
+        Assert.All(cards.Zip(workbook), pair => Assert.Contains(pair.Second.Header, h => h.Value.StartsWith(pair.First.Source!, StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task A_change_after_which_every_chart_draws_the_same_sends_the_charts_nothing()
     {
