@@ -327,18 +327,41 @@ const tileLabels = {
         for (const element of chart.getDatasetMeta(0).data) {
             const tile = element.$context.raw.tile;
             const { x, y, width, height } = element.getProps(['x', 'y', 'width', 'height'], true);
-            const size = Math.max(8, Math.min(14, width / 9, height / 4));
+            const size = Math.max(8, Math.min(14, width / 9, height / 5));
             const line = size * 1.25;
-            const top = y + height / 2 - (tile.lines.length * line) / 2 + line / 2;
+            const room = width - 6;
             ctx.save();
+            // A long region name takes two lines rather than being squeezed into one.
+            ctx.font = `600 ${size}px ${font.family}`;
+            const name = wrapInTwo(ctx, tile.lines[0], room);
+            const lines = [...name.map(text => ({ text, bold: true })), ...tile.lines.slice(1).map(text => ({ text, bold: false }))];
+            const top = y + height / 2 - (lines.length * line) / 2 + line / 2;
             ctx.fillStyle = tile.textColor;
             ctx.textAlign = 'center';
             ctx.textBaseline = 'middle';
-            tile.lines.forEach((text, i) => {
-                ctx.font = `${i === 0 ? '600 ' : ''}${size}px ${font.family}`;
-                ctx.fillText(text, x + width / 2, top + i * line, width - 6);
+            lines.forEach(({ text, bold }, i) => {
+                ctx.font = `${bold ? '600 ' : ''}${size}px ${font.family}`;
+                ctx.fillText(text, x + width / 2, top + i * line, room);
             });
             ctx.restore();
         }
     },
 };
+
+function wrapInTwo(ctx, text, room) {
+    if (ctx.measureText(text).width <= room) {
+        return [text];
+    }
+    const words = text.split(/(?<=[\s-])/);
+    let best = [text];
+    let widest = Infinity;
+    for (let i = 1; i < words.length; i++) {
+        const parts = [words.slice(0, i).join('').trim(), words.slice(i).join('').trim()];
+        const wide = Math.max(...parts.map(p => ctx.measureText(p).width));
+        if (wide < widest) {
+            widest = wide;
+            best = parts;
+        }
+    }
+    return best;
+}
