@@ -121,7 +121,9 @@ const numberFormats = new Map();
 function numberFormat(locale) {
     let format = numberFormats.get(locale);
     if (!format) {
-        numberFormats.set(locale, format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }));
+        // Chromium's locale data has no Kazakh number symbols and would group thousands with commas. Kazakh writes numbers as
+        // Russian does, a no-break space between thousands and a decimal comma, as the server's kk culture does too.
+        numberFormats.set(locale, format = new Intl.NumberFormat(locale.startsWith('kk') ? 'ru' : locale, { maximumFractionDigits: 1 }));
     }
     return format;
 }
