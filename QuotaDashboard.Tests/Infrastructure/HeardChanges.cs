@@ -23,6 +23,19 @@ public sealed class HeardChanges : IDisposable
         });
     }
 
+    /// <summary>
+    /// Listens from now on only: a change published just before may still be on its way and would reach a new subscriber too.
+    /// A first listener waits for its marker, by when every earlier change has been handed out, and only then the real one begins.
+    /// </summary>
+    public static async Task<HeardChanges> FromNowAsync(DataChangeNotifier notifier)
+    {
+        using (var earlier = new HeardChanges(notifier))
+        {
+            await earlier.SoFarAsync();
+        }
+        return new HeardChanges(notifier);
+    }
+
     public async Task<IReadOnlyList<DataChange>> SoFarAsync()
     {
         var marker = new DataChange(null, "marker " + Guid.NewGuid().ToString("N"), null);

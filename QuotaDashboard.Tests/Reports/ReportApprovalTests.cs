@@ -115,7 +115,7 @@ public sealed class ReportApprovalTests(SeededDatabase store) : IClassFixture<Se
         }
         var user = TestUsers.NotAnalyst(who);
         var before = await StoreTables.CountRowsAsync(store);
-        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
+        using var heard = await HeardChanges.FromNowAsync(store.Get<DataChangeNotifier>());
 
         Assert.IsType<ReviewResult.Forbidden>(await Review.AcceptAsync(key, user));
         Assert.IsType<ReviewResult.Forbidden>(await Review.ReturnAsync(key, "Not mine to return.", user));
@@ -134,7 +134,7 @@ public sealed class ReportApprovalTests(SeededDatabase store) : IClassFixture<Se
         var shownToAnalyst = Assert.Single((await Approvals.GetQueueAsync(Analyst)).Items, i => i.RegionCode == "KZ-43").Key;
         await SubmitAsync(stored.WithExtra(2));
         var before = await StoreTables.CountRowsAsync(store);
-        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
+        using var heard = await HeardChanges.FromNowAsync(store.Get<DataChangeNotifier>());
 
         var result = await Review.AcceptAsync(shownToAnalyst, Analyst);
 
@@ -219,7 +219,7 @@ public sealed class ReportApprovalTests(SeededDatabase store) : IClassFixture<Se
             await SubmitAsync((await StoredReports.CurrentInputAsync(store, "KZ-62", month)).WithExtra(2));
         }
         var before = await StoreTables.CountRowsAsync(store);
-        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
+        using var heard = await HeardChanges.FromNowAsync(store.Get<DataChangeNotifier>());
 
         var result = await Review.ReturnAsync(new RevisionKey("KZ-62", month, 2), reason, Analyst);
 
@@ -291,7 +291,7 @@ public sealed class ReportApprovalTests(SeededDatabase store) : IClassFixture<Se
     {
         var month = new DateOnly(2024, 11, 1);
         var stored = await StoredReports.CurrentInputAsync(store, "KZ-33", month);
-        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
+        using var heard = await HeardChanges.FromNowAsync(store.Get<DataChangeNotifier>());
 
         await SubmitAsync(stored.WithExtra(1));
         await Review.ReturnAsync(new RevisionKey("KZ-33", month, 2), "Check the countries.", Analyst);
