@@ -1,4 +1,4 @@
 namespace QuotaDashboard;
 
-/// <summary>Marks the UI text resources: Resources/SharedResource.resx (English) and .ru.resx (Russian).</summary>
+/// <summary>Marks the UI text resources: Resources/SharedResource.resx (English), .ru.resx (Russian) and .kk.resx (Kazakh).</summary>
 public sealed class SharedResource;

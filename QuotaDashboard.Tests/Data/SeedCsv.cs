@@ -69,6 +69,10 @@ public static class SeedCsv
 
     public static int Count(string fileName) => Read(fileName, _ => 0).Count;
 
+    /// <summary>One column of a seed file by the value of its key column, such as the Kazakh names of regions by code.</summary>
+    public static IReadOnlyDictionary<string, string> Column(string fileName, string keyColumn, string column) =>
+        Read(fileName, r => (Key: r.GetString(keyColumn), Value: r.GetString(column))).ToDictionary(r => r.Key, r => r.Value);
+
     private static List<T> Read<T>(string fileName, Func<CsvReader, T> map)
     {
         using var csv = CsvReader.FromFile(Path.Combine(RepositoryPaths.DataDirectory, fileName), new CsvReaderOptions { Separator = ',' });

@@ -91,6 +91,8 @@ public sealed class TimelineLabelBrowserTests(BrowserFixture browser)
     [InlineData(1366, "ru", null)]
     [InlineData(1920, "ru", null)]
     [InlineData(1366, "ru", "KZ-75")]
+    [InlineData(1366, "kk", null)]
+    [InlineData(1366, "kk", "KZ-75")]
     public async Task Every_revision_label_of_the_selected_year_reads_whole_as_the_timeline_opens(int width, string culture, string? region)
     {
         var page = await OpenAsync("/?asOf=2025-12" + (region is null ? "" : "&region=" + region), width, culture);

@@ -3,8 +3,8 @@ import { Chart, registerables } from 'chart.js';
 import annotationPlugin from 'chartjs-plugin-annotation';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 import 'chartjs-adapter-date-fns';
-import { enUS, ru } from 'date-fns/locale';
+import { enUS, kk, ru } from 'date-fns/locale';
 
 Chart.register(...registerables, annotationPlugin, MatrixController, MatrixElement);
 
-export { Chart, enUS, ru };
+export { Chart, enUS, kk, ru };

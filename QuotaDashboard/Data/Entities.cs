@@ -17,6 +17,7 @@ public sealed class PermitCategory
     public int Order { get; set; }
     public required string NameEn { get; set; }
     public required string NameRu { get; set; }
+    public required string NameKk { get; set; }
 }
 
 public sealed class Sector
@@ -24,6 +25,7 @@ public sealed class Sector
     public required string Letter { get; set; }
     public required string NameEn { get; set; }
     public required string NameRu { get; set; }
+    public required string NameKk { get; set; }
 }
 
 /// <summary>One region's report for one month; its figures live in revisions, none overwritten.</summary>

@@ -9,14 +9,24 @@ public static class Names
 
     public static bool IsRussian => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru";
 
-    public static string Pick(string english, string russian) => IsRussian ? russian : english;
+    public static bool IsKazakh => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "kk";
+
+    /// <summary>
+    /// For a thing named only in English and Russian. A Kazakh reader gets the Russian: it is the other official language of the
+    /// country, written in the same script, and reads better beside the Kazakh of the rest of the page than English would.
+    /// </summary>
+    public static string Pick(string english, string russian) => IsRussian || IsKazakh ? russian : english;
+
+    /// <summary>For a thing named in all three languages; a Kazakh name not (yet) stored falls back to the Russian.</summary>
+    public static string Pick(string english, string russian, string? kazakh) =>
+        IsKazakh ? (string.IsNullOrWhiteSpace(kazakh) ? russian : kazakh) : Pick(english, russian);
 
     public static bool IsCountryCode(string code) =>
         code.Length == 2 && code.All(char.IsAsciiLetterUpper) && TryCountryName(code) is not null;
 
     /// <summary>The country's name in the current UI language, from the platform's own culture data.</summary>
     public static string Country(string code) =>
-        code == OtherKey ? Pick("Other countries", "Другие страны") : TryCountryName(code) ?? code;
+        code == OtherKey ? Pick("Other countries", "Другие страны", "Басқа елдер") : TryCountryName(code) ?? code;
 
     private static string? TryCountryName(string code)
     {

@@ -19,7 +19,7 @@ namespace QuotaDashboard.Hosting;
 public static class HostingExtensions
 {
     public const string NoIllustrativeDataFlag = "--no-illustrative-data";
-    public static readonly CultureInfo[] SupportedCultures = [new("en"), new("ru")];
+    public static readonly CultureInfo[] SupportedCultures = [new("en"), new("ru"), new("kk")];
 
     /// <summary>The one flag that is not a configuration key: <c>--no-illustrative-data</c> starts without the illustrative regions.</summary>
     public static void AddStartupFlags(this ConfigurationManager configuration, string[] args)
@@ -179,7 +179,7 @@ public static class HostingExtensions
         {
             if (!SupportedCultures.Any(c => c.Name == culture))
             {
-                return Results.Problem(statusCode: 400, title: "Unsupported language", detail: $"Language '{culture}' is not offered; use 'en' or 'ru'.");
+                return Results.Problem(statusCode: 400, title: "Unsupported language", detail: $"Language '{culture}' is not offered; use {string.Join(", ", SupportedCultures.Select(c => $"'{c.Name}'"))}.");
             }
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),

@@ -1,4 +1,4 @@
-import { Chart, enUS, ru } from '../../lib/charts/charts.js';
+import { Chart, enUS, kk, ru } from '../../lib/charts/charts.js';
 
 const font = { family: 'Roboto, "Segoe UI", Helvetica, Arial, sans-serif' };
 
@@ -121,7 +121,9 @@ const numberFormats = new Map();
 function numberFormat(locale) {
     let format = numberFormats.get(locale);
     if (!format) {
-        numberFormats.set(locale, format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }));
+        // Chromium's locale data has no Kazakh number symbols and would group thousands with commas. Kazakh writes numbers as
+        // Russian does, a no-break space between thousands and a decimal comma, as the server's kk culture does too.
+        numberFormats.set(locale, format = new Intl.NumberFormat(locale.startsWith('kk') ? 'ru' : locale, { maximumFractionDigits: 1 }));
     }
     return format;
 }
@@ -138,6 +140,10 @@ function categoryScales(spec, format) {
     return spec.kind === 'HorizontalBar' ? { x: value, y: category } : { x: category, y: value };
 }
 
+function dateLocale(locale) {
+    return locale.startsWith('ru') ? ru : locale.startsWith('kk') ? kk : enUS;
+}
+
 function timeScales(spec, format) {
     return {
         x: {
@@ -145,7 +151,7 @@ function timeScales(spec, format) {
             min: spec.xMin ?? undefined,
             max: spec.xMax ?? undefined,
             time: { unit: 'month', tooltipFormat: 'yyyy-MM-dd', displayFormats: { month: 'MMM yyyy' } },
-            adapters: { date: { locale: spec.locale.startsWith('ru') ? ru : enUS } },
+            adapters: { date: { locale: dateLocale(spec.locale) } },
             ticks: { font, maxRotation: 0, autoSkipPadding: 16 },
             grid: { color: '#eef0f4' },
         },

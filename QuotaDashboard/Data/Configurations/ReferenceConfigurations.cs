@@ -23,6 +23,7 @@ internal sealed class PermitCategoryConfiguration : IEntityTypeConfiguration<Per
         b.Property(c => c.Key).HasMaxLength(16);
         b.Property(c => c.NameEn).HasMaxLength(200);
         b.Property(c => c.NameRu).HasMaxLength(200);
+        b.Property(c => c.NameKk).HasMaxLength(200);
     }
 }
 
@@ -34,5 +35,6 @@ internal sealed class SectorConfiguration : IEntityTypeConfiguration<Sector>
         b.Property(s => s.Letter).HasMaxLength(1);
         b.Property(s => s.NameEn).HasMaxLength(200);
         b.Property(s => s.NameRu).HasMaxLength(200);
+        b.Property(s => s.NameKk).HasMaxLength(200);
     }
 }

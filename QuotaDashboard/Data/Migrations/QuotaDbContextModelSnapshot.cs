@@ -347,6 +347,11 @@ namespace QuotaDashboard.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKk")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NameRu")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -722,6 +727,11 @@ namespace QuotaDashboard.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKk")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

@@ -36,16 +36,19 @@ public sealed class DatabaseSeeder(IDbContextFactory<QuotaDbContext> dbFactory, 
                 Code = r.Code, NameEn = r.NameEn, NameRu = r.NameRu, NameKk = r.NameKk,
                 Kind = Enum.Parse<RegionKind>(r.Kind, ignoreCase: true),
             }), cancellationToken);
+        var categories = SeedFiles.Read<CategoryRow>(dir, "categories.csv");
+        var sectors = SeedFiles.Read<SectorRow>(dir, "sectors.csv");
         await AddMissingAsync(db, db.Categories, c => c.Key,
-            SeedFiles.Read<CategoryRow>(dir, "categories.csv").Select(c => new PermitCategory
+            categories.Select(c => new PermitCategory
             {
-                Key = c.Key, Order = c.Order, NameEn = c.NameEn, NameRu = c.NameRu,
+                Key = c.Key, Order = c.Order, NameEn = c.NameEn, NameRu = c.NameRu, NameKk = c.NameKk,
             }), cancellationToken);
         await AddMissingAsync(db, db.Sectors, s => s.Letter,
-            SeedFiles.Read<SectorRow>(dir, "sectors.csv").Select(s => new Sector
+            sectors.Select(s => new Sector
             {
-                Letter = s.Letter, NameEn = s.NameEn, NameRu = s.NameRu,
+                Letter = s.Letter, NameEn = s.NameEn, NameRu = s.NameRu, NameKk = s.NameKk,
             }), cancellationToken);
+        await AddMissingKazakhNamesAsync(db, categories.ToDictionary(c => c.Key, c => c.NameKk), sectors.ToDictionary(s => s.Letter, s => s.NameKk), cancellationToken);
         await AddMissingAsync(db, db.Releases, r => r.AsOf, ReleaseSeed.FromRows(SeedFiles.Read<ReleaseRow>(dir, "releases.csv")), cancellationToken);
         await AddMissingAsync(db, db.QuotaRevisions, q => new { q.Year, q.Sequence },
             SeedFiles.Read<QuotaRevisionRow>(dir, "quota-revisions.csv").Select(q => new QuotaRevision
@@ -91,6 +94,28 @@ public sealed class DatabaseSeeder(IDbContextFactory<QuotaDbContext> dbFactory, 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         logger.LogInformation("Seeded {Count} {Entity} rows", missing.Count, typeof(TEntity).Name);
+    }
+
+    /// <summary>A store made before categories and sectors had Kazakh names holds them empty; they come from the same seed files.</summary>
+    private async Task AddMissingKazakhNamesAsync(QuotaDbContext db, IReadOnlyDictionary<string, string> categories,
+        IReadOnlyDictionary<string, string> sectors, CancellationToken cancellationToken)
+    {
+        var unnamedCategories = await db.Categories.Where(c => c.NameKk == "").ToListAsync(cancellationToken);
+        var unnamedSectors = await db.Sectors.Where(s => s.NameKk == "").ToListAsync(cancellationToken);
+        foreach (var category in unnamedCategories)
+        {
+            category.NameKk = categories.GetValueOrDefault(category.Key, "");
+        }
+        foreach (var sector in unnamedSectors)
+        {
+            sector.NameKk = sectors.GetValueOrDefault(sector.Letter, "");
+        }
+        var named = await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        if (named > 0)
+        {
+            logger.LogInformation("Added the Kazakh names of {Count} categories and sectors", named);
+        }
     }
 
     private async Task AddMissingReportsAsync(QuotaDbContext db, IReadOnlyList<IllustrativeReportRow> rows, CancellationToken cancellationToken)

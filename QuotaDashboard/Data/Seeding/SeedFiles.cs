@@ -26,13 +26,15 @@ public sealed partial record CategoryRow(
     [property: CsvColumn("key")] string Key,
     [property: CsvColumn("order")] int Order,
     [property: CsvColumn("name_en")] string NameEn,
-    [property: CsvColumn("name_ru")] string NameRu);
+    [property: CsvColumn("name_ru")] string NameRu,
+    [property: CsvColumn("name_kk")] string NameKk);
 
 [CsvRecord]
 public sealed partial record SectorRow(
     [property: CsvColumn("letter")] string Letter,
     [property: CsvColumn("name_en")] string NameEn,
-    [property: CsvColumn("name_ru")] string NameRu);
+    [property: CsvColumn("name_ru")] string NameRu,
+    [property: CsvColumn("name_kk")] string NameKk);
 
 [CsvRecord]
 public sealed partial record ReleaseRow(

@@ -7,14 +7,14 @@ using QuotaDashboard.Data;
 
 namespace QuotaDashboard.Features.Reference;
 
-public sealed record RegionNames(string Code, string NameEn, string NameRu, string Kind)
+public sealed record RegionNames(string Code, string NameEn, string NameRu, string Kind, string? NameKk = null)
 {
-    public string Name => Names.Pick(NameEn, NameRu);
+    public string Name => Names.Pick(NameEn, NameRu, NameKk);
 }
 
-public sealed record KeyNames(string Key, string NameEn, string NameRu)
+public sealed record KeyNames(string Key, string NameEn, string NameRu, string? NameKk = null)
 {
-    public string Name => Names.Pick(NameEn, NameRu);
+    public string Name => Names.Pick(NameEn, NameRu, NameKk);
 }
 
 /// <summary>The names of the codes the records carry, in every language the store holds; the edge picks the reader's.</summary>
@@ -45,9 +45,9 @@ public sealed class ReferenceNames(IDbContextFactory<QuotaDbContext> dbFactory, 
         {
             await using var db = await dbFactory.CreateDbContextAsync(token);
             var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(token);
-            var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Order).Select(c => new KeyNames(c.Key, c.NameEn, c.NameRu)).ToListAsync(token);
-            var sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.Letter).Select(s => new KeyNames(s.Letter, s.NameEn, s.NameRu)).ToListAsync(token);
+            var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Order).Select(c => new KeyNames(c.Key, c.NameEn, c.NameRu, c.NameKk)).ToListAsync(token);
+            var sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.Letter).Select(s => new KeyNames(s.Letter, s.NameEn, s.NameRu, s.NameKk)).ToListAsync(token);
             return new ReferenceBook(
-                regions.Select(r => new RegionNames(r.Code, r.NameEn, r.NameRu, r.Kind.ToString().ToLowerInvariant())).ToList(), categories, sectors);
+                regions.Select(r => new RegionNames(r.Code, r.NameEn, r.NameRu, r.Kind.ToString().ToLowerInvariant(), r.NameKk)).ToList(), categories, sectors);
         }, tags: ["reference"], cancellationToken: ct);
 }
