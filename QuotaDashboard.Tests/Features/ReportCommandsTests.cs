@@ -99,7 +99,7 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
     public async Task Invalid_input_is_refused_with_a_message_and_stores_nothing(string what, ReportInput input)
     {
         var before = await StoreTables.CountRowsAsync(store);
-        using var heard = new HeardChanges(Notifier);
+        using var heard = await HeardChanges.FromNowAsync(Notifier);
 
         var result = await SaveAsync(input, "careless officer", expectedVersion: null);
 
@@ -129,7 +129,7 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
     {
         var month = new DateOnly(2025, 8, 1);
         var input = await StoredReports.CurrentInputAsync(store, "KZ-79", month);
-        var heard = new HeardChanges(Notifier);
+        var heard = await HeardChanges.FromNowAsync(Notifier);
         var subscribers = Notifier.SubscriberCount;
 
         // An officer's save is a submission: it changes no figure that counts, and says so.
@@ -183,7 +183,7 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
     {
         var input = StoredReports.Simple("KZ-79", DateOnly.ParseExact(month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), 100);
         var before = await StoreTables.CountRowsAsync(store);
-        using var heard = new HeardChanges(Notifier);
+        using var heard = await HeardChanges.FromNowAsync(Notifier);
 
         var result = await SaveAsync(input, "officer of KZ-79", expectedVersion: null);
 
@@ -206,7 +206,7 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
         var month = new DateOnly(2025, 6, 1);
         var current = await StoredReports.CurrentInputAsync(store, "KZ-11", month);
         var before = await StoreTables.CountRowsAsync(store);
-        using var heard = new HeardChanges(Notifier);
+        using var heard = await HeardChanges.FromNowAsync(Notifier);
 
         var result = await SaveAsync(current with { Month = month.AddDays(9), Comment = $" {current.Comment} " }, "officer of KZ-11", expectedVersion: 1);
 

@@ -30,7 +30,7 @@ public sealed class ReportUploadTests(SeededDatabase store) : IClassFixture<Seed
             before[region] = (await StoredReports.RevisionsAsync(store, region, month)).Count;
         }
         var tables = await CountsAsync();
-        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
+        using var heard = await HeardChanges.FromNowAsync(store.Get<DataChangeNotifier>());
 
         var result = await Uploads.UploadAsync(Stream(Csv(
             Row("KZ-75", "2024-05", 1_500),
@@ -122,7 +122,7 @@ public sealed class ReportUploadTests(SeededDatabase store) : IClassFixture<Seed
     public async Task A_bad_file_is_refused_with_its_problems_by_row_and_column_and_stores_nothing(string what, byte[] file, (int? Row, string? Column)[] expected, string message)
     {
         var before = await StoreTables.CountRowsAsync(store);
-        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
+        using var heard = await HeardChanges.FromNowAsync(store.Get<DataChangeNotifier>());
 
         var result = await Uploads.UploadAsync(Stream(file), Analyst);
 

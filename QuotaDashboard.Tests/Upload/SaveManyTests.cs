@@ -17,7 +17,7 @@ public sealed class SaveManyTests(SeededDatabase store) : IClassFixture<SeededDa
     {
         var month = new DateOnly(2024, 11, 1);
         var almaty = await StoredReports.CurrentInputAsync(store, "KZ-75", month);
-        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
+        using var heard = await HeardChanges.FromNowAsync(store.Get<DataChangeNotifier>());
 
         var result = await Commands.SaveManyAsync([almaty.WithExtra(7), StoredReports.Simple("KZ-71", month, 900)], TestUsers.Analyst());
 
@@ -32,7 +32,7 @@ public sealed class SaveManyTests(SeededDatabase store) : IClassFixture<SeededDa
     {
         var month = new DateOnly(2024, 12, 1);
         var before = await StoreTables.CountRowsAsync(store);
-        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
+        using var heard = await HeardChanges.FromNowAsync(store.Get<DataChangeNotifier>());
 
         var result = await Commands.SaveManyAsync(
             [StoredReports.Simple("KZ-75", month, 10), StoredReports.Simple("KZ-71", month, 10), StoredReports.Simple("KZ-75", month.AddMonths(-1), -1)],
@@ -86,7 +86,7 @@ public sealed class SaveManyTests(SeededDatabase store) : IClassFixture<SeededDa
         var almaty = await StoredReports.CurrentInputAsync(store, "KZ-75", month);
         var astana = await StoredReports.CurrentInputAsync(store, "KZ-71", month);
         var before = await CountsAsync();
-        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
+        using var heard = await HeardChanges.FromNowAsync(store.Get<DataChangeNotifier>());
 
         var result = await Commands.SaveManyAsync([almaty, astana.WithExtra(4)], TestUsers.Analyst());
 
@@ -105,7 +105,7 @@ public sealed class SaveManyTests(SeededDatabase store) : IClassFixture<SeededDa
         var month = new DateOnly(2024, 6, 1);
         ReportInput[] batch = [await StoredReports.CurrentInputAsync(store, "KZ-75", month), await StoredReports.CurrentInputAsync(store, "KZ-71", month)];
         var before = await StoreTables.CountRowsAsync(store);
-        using var heard = new HeardChanges(store.Get<DataChangeNotifier>());
+        using var heard = await HeardChanges.FromNowAsync(store.Get<DataChangeNotifier>());
 
         var result = await Commands.SaveManyAsync(batch, TestUsers.Analyst());
 
