@@ -47,6 +47,27 @@ public sealed class KazakhNamesTests(SeededDatabase database) : IClassFixture<Se
     }
 
     [Theory]
+    [InlineData("kk", "name_kk")]
+    [InlineData("ru", "name_ru")]
+    [InlineData("en", "name_en")]
+    public async Task The_report_form_names_the_categories_and_sections_in_the_readers_language(string culture, string column)
+    {
+        var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            var keys = await database.Get<QuotaDashboard.Features.Reports.ReportQueries>().GetKeysAsync();
+
+            Assert.Equal(SeedCsv.Column("categories.csv", "key", column), keys.Categories.ToDictionary(c => c.Key, c => c.Name));
+            Assert.Equal(SeedCsv.Column("sectors.csv", "letter", column), keys.Sectors.ToDictionary(s => s.Key, s => s.Name));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
+        }
+    }
+
+    [Theory]
     [InlineData("kk", "Алматы қаласы", "1-санат: бірінші басшылар және олардың орынбасарлары", "F — Құрылыс", "Қытай")]
     [InlineData("ru", "город Алматы", "Категория 1: первые руководители и их заместители", "F — Строительство", "Китай")]
     [InlineData("en", "Almaty", "Category 1: heads and deputies", "F — Construction", "China")]

@@ -89,11 +89,11 @@ public sealed class ReportQueries(IDbContextFactory<QuotaDbContext> dbFactory)
     public async Task<ReportKeys> GetKeysAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Order).Select(c => new { c.Key, c.NameEn, c.NameRu }).ToListAsync(ct);
-        var sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.Letter).Select(s => new { s.Letter, s.NameEn, s.NameRu }).ToListAsync(ct);
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Order).Select(c => new { c.Key, c.NameEn, c.NameRu, c.NameKk }).ToListAsync(ct);
+        var sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.Letter).Select(s => new { s.Letter, s.NameEn, s.NameRu, s.NameKk }).ToListAsync(ct);
         return new ReportKeys(
-            categories.Select(c => new KeyName(c.Key, Names.Pick(c.NameEn, c.NameRu))).ToList(),
-            sectors.Select(s => new KeyName(s.Letter, Names.Pick(s.NameEn, s.NameRu))).ToList());
+            categories.Select(c => new KeyName(c.Key, Names.Pick(c.NameEn, c.NameRu, c.NameKk))).ToList(),
+            sectors.Select(s => new KeyName(s.Letter, Names.Pick(s.NameEn, s.NameRu, s.NameKk))).ToList());
     }
 
     /// <summary>The months the region has a report for, accepted or not yet, newest first, with how many revisions each has.</summary>
