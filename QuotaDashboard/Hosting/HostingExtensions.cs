@@ -37,6 +37,7 @@ public static class HostingExtensions
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddReadApi();
+        services.AddApiDocuments();
 
         var dataDirectory = builder.Configuration[$"{SeedOptions.Section}:{nameof(SeedOptions.DataDirectory)}"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
@@ -169,6 +170,7 @@ public static class HostingExtensions
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapReadApi();
+        app.MapApiDocuments();
         app.MapReportCsv();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
