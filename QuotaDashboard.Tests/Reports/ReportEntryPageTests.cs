@@ -188,11 +188,9 @@ public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsync
 
         cut.FindAll("button").Single(b => b.TextContent.Contains("Сохранить отчёт", StringComparison.Ordinal)).Click();
 
-        cut.WaitForAssertion(() =>
-        {
-            var field = cut.Find("textarea#comment").Closest(".mud-input-control")!;
-            Assert.Contains("Не более 2000 символов, а не 2001.", field.TextContent);
-        }, ReportPages.Wait);
+        cut.WaitForAssertion(() => Assert.Contains("Отчёт не сохранён", cut.Find("[data-testid=save-result]").TextContent), TimeSpan.FromSeconds(60));
+        var field = cut.Find("textarea#comment").Closest(".mud-input-control")!;
+        Assert.Contains("Не более 2000 символов, а не 2001.", field.QuerySelector(".mud-input-helper-text")!.TextContent);
         Assert.DoesNotContain("characters", cut.Markup);
     }
 }
