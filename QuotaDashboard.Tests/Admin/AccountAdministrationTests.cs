@@ -257,7 +257,7 @@ public sealed class AccountAdministrationTests(SeededDatabase store) : IClassFix
         var result = await Service.CreateAsync(new NewAccount("not an email", " ", Roles.RegionalOfficer, null, "weak"), Admin);
 
         Assert.Equal(
-            [AccountField.Email, AccountField.DisplayName, AccountField.Region, AccountField.Password],
+            [AccountField.DisplayName, AccountField.Email, AccountField.Password, AccountField.Region],
             result.Problems.Select(e => e.Field).Distinct().Order().ToArray());
     }
 
