@@ -70,7 +70,7 @@ public sealed class HttpAccessTests(AppFactory factory) : IClassFixture<AppFacto
     {
         using var scope = factory.Services.CreateScope();
         var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
-        var issued = await tokens.IssueAsync("reporting system", Roles.Manager, null, TestUsers.Administrator());
+        var issued = Assert.IsType<TokenIssueResult.Issued>(await tokens.IssueAsync("reporting system", Roles.Manager, null, TestUsers.Administrator())).Token;
         var client = WithToken(issued.Secret);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/dashboard?asOf=2025-12")).StatusCode);
 
@@ -83,7 +83,8 @@ public sealed class HttpAccessTests(AppFactory factory) : IClassFixture<AppFacto
     public async Task The_store_keeps_only_a_hash_of_a_token()
     {
         using var scope = factory.Services.CreateScope();
-        var issued = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().IssueAsync("hash check", Roles.Analyst, null, TestUsers.Administrator());
+        var issued = Assert.IsType<TokenIssueResult.Issued>(
+            await scope.ServiceProvider.GetRequiredService<ApiTokenService>().IssueAsync("hash check", Roles.Analyst, null, TestUsers.Administrator())).Token;
 
         await using var db = await scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<QuotaDbContext>>().CreateDbContextAsync();
         var stored = db.ApiTokens.Single(t => t.Id == issued.Token.Id);
@@ -98,8 +99,11 @@ public sealed class HttpAccessTests(AppFactory factory) : IClassFixture<AppFacto
         using var scope = factory.Services.CreateScope();
         var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => tokens.IssueAsync("sneaky", Roles.Analyst, null, TestUsers.Analyst()));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => tokens.IssueAsync("sneaky", Roles.Analyst, null, TestUsers.Manager()));
+        foreach (var user in new[] { TestUsers.Analyst(), TestUsers.Manager() })
+        {
+            var refused = Assert.IsType<TokenIssueResult.Refused>(await tokens.IssueAsync("sneaky", Roles.Analyst, null, user));
+            Assert.Equal(TokenProblems.Forbidden, Assert.Single(refused.Problems).Code);
+        }
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class AccountAdministrationTests(SeededDatabase store) : IClassFix
     private async Task<ApplicationUser> CreateOfficerAsync(string email, string region = "KZ-55")
     {
         var result = await Service.CreateAsync(new NewAccount(email, "Pavlodar officer", Roles.RegionalOfficer, region, Password), Admin);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        Assert.True(result.Succeeded, string.Join(" ", result.Problems));
         return await FindAsync(email);
     }
 
@@ -200,7 +200,7 @@ public sealed class AccountAdministrationTests(SeededDatabase store) : IClassFix
         var blank = await Service.CreateAsync(new NewAccount(NewEmail("blank-region"), "Blank region", Roles.RegionalOfficer, "  ", Password), Admin);
         var changed = await Service.ChangeRoleAsync(existing.Id, Roles.RegionalOfficer, null, Admin);
 
-        Assert.All([created, blank, changed], r => Assert.Equal(AccountField.Region, Assert.Single(r.Errors).Field));
+        Assert.All([created, blank, changed], r => Assert.Equal(AccountField.Region, Assert.Single(r.Problems).Field));
         Assert.Equal(rows, await AllRowsAsync());
         Assert.Equal("KZ-55", (await FindAsync(existing.Email!)).RegionCode);
     }
@@ -216,7 +216,7 @@ public sealed class AccountAdministrationTests(SeededDatabase store) : IClassFix
         var result = await Service.CreateAsync(new NewAccount(NewEmail("odd"), "Odd", role, region, Password), Admin);
 
         Assert.False(result.Succeeded);
-        Assert.All(result.Errors, e => Assert.Contains(e.Field, new[] { AccountField.Role, AccountField.Region }));
+        Assert.All(result.Problems, e => Assert.Contains(e.Field, new[] { AccountField.Role, AccountField.Region }));
         Assert.Equal(rows, await AllRowsAsync());
     }
 
@@ -229,10 +229,10 @@ public sealed class AccountAdministrationTests(SeededDatabase store) : IClassFix
         var created = await Service.CreateAsync(new NewAccount(NewEmail("weak-new"), "Weak", Roles.Manager, null, "short"), Admin);
         var set = await Service.SetPasswordAsync(existing.Id, "alllowercaseletters", Admin);
 
-        Assert.All(created.Errors.Concat(set.Errors), e => Assert.Equal(AccountField.Password, e.Field));
-        Assert.Equal(3, created.Errors.Count);
-        Assert.Contains(created.Errors, e => e.Message.Contains("12", StringComparison.Ordinal));
-        Assert.Equal(2, set.Errors.Count);
+        Assert.All(created.Problems.Concat(set.Problems), e => Assert.Equal(AccountField.Password, e.Field));
+        Assert.Equal(3, created.Problems.Count);
+        Assert.Contains(created.Problems, e => e.Code == "identity.PasswordTooShort" && Equals(e.Args.Single(), 12));
+        Assert.Equal(2, set.Problems.Count);
         Assert.Equal(rows, await AllRowsAsync());
         Assert.True(await ChecksPasswordAsync(existing.Email!, Password));
     }
@@ -244,9 +244,10 @@ public sealed class AccountAdministrationTests(SeededDatabase store) : IClassFix
 
         var result = await Service.CreateAsync(new NewAccount("ADMIN@demo.quota.kz", "Second admin", Roles.Administrator, null, Password), Admin);
 
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Problems);
         Assert.Equal(AccountField.Email, error.Field);
-        Assert.Contains("already exists", error.Message);
+        Assert.Equal("identity.DuplicateEmail", error.Code);
+        Assert.Contains("already exists", store.Get<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>().Worded(error));
         Assert.Equal(rows, await AllRowsAsync());
     }
 
@@ -256,8 +257,8 @@ public sealed class AccountAdministrationTests(SeededDatabase store) : IClassFix
         var result = await Service.CreateAsync(new NewAccount("not an email", " ", Roles.RegionalOfficer, null, "weak"), Admin);
 
         Assert.Equal(
-            [AccountField.Email, AccountField.DisplayName, AccountField.Region, AccountField.Password],
-            result.Errors.Select(e => e.Field).Distinct().Order().ToArray());
+            [AccountField.DisplayName, AccountField.Email, AccountField.Password, AccountField.Region],
+            result.Problems.Select(e => e.Field).Distinct().Order().ToArray());
     }
 
     [Fact]
@@ -271,8 +272,8 @@ public sealed class AccountAdministrationTests(SeededDatabase store) : IClassFix
         var demoted = await Service.ChangeRoleAsync(before.Id, Roles.Manager, null, self);
         var locked = await Service.LockAsync(before.Id, self);
 
-        Assert.Equal(AccountField.Role, Assert.Single(demoted.Errors).Field);
-        Assert.Equal(AccountField.Account, Assert.Single(locked.Errors).Field);
+        Assert.Equal(AccountField.Role, Assert.Single(demoted.Problems).Field);
+        Assert.Equal(AccountField.Account, Assert.Single(locked.Problems).Field);
         Assert.Equal(rows, await AllRowsAsync());
         Assert.Equal(before.ConcurrencyStamp, (await FindAsync(demo.Email)).ConcurrencyStamp);
         Assert.Equal([Roles.Administrator], await RolesOfAsync(before.Id));
@@ -300,7 +301,8 @@ public sealed class AccountAdministrationTests(SeededDatabase store) : IClassFix
         {
             var result = await Service.CreateAsync(new NewAccount(NewEmail("ru"), "Русский", Roles.Manager, null, "Short1a"), Admin);
 
-            Assert.Equal("Пароль должен содержать не менее 12 символов.", Assert.Single(result.Errors).Message);
+            Assert.Equal("Пароль должен содержать не менее 12 символов.",
+                store.Get<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>().Worded(Assert.Single(result.Problems), "ru"));
         }
         finally
         {
@@ -313,6 +315,6 @@ public sealed class AccountAdministrationTests(SeededDatabase store) : IClassFix
     {
         var result = await Service.LockAsync(Guid.NewGuid().ToString(), Admin);
 
-        Assert.Equal(AccountField.Account, Assert.Single(result.Errors).Field);
+        Assert.Equal(AccountField.Account, Assert.Single(result.Problems).Field);
     }
 }

@@ -20,7 +20,7 @@ public sealed class SignInLockoutBrowserTests(BrowserFixture browser)
         using var scope = browser.App.Services.CreateScope();
         var administration = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
         var result = await administration.CreateAsync(new NewAccount(email, "Lockout test", Roles.Manager, null, Password), TestUsers.Administrator());
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        Assert.True(result.Succeeded, string.Join(" ", result.Problems));
         return (email, (await administration.ListAsync(TestUsers.Administrator())).Single(a => a.Email == email).Id);
     }
 

@@ -104,8 +104,8 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
         var result = await SaveAsync(input, "careless officer", expectedVersion: null);
 
         var invalid = Assert.IsType<SaveResult.Invalid>(result);
-        Assert.NotEmpty(invalid.Errors);
-        Assert.All(invalid.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e), what));
+        Assert.NotEmpty(invalid.Problems);
+        Assert.All(invalid.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Code), what));
         Assert.Equal(before, await StoreTables.CountRowsAsync(store));
         Assert.Empty(await heard.SoFarAsync());
     }
@@ -189,7 +189,8 @@ public sealed class ReportCommandsTests(SeededDatabase store) : IClassFixture<Se
 
         var problem = Assert.Single(Assert.IsType<SaveResult.Invalid>(result).Problems);
         Assert.Equal(ReportField.Month, problem.Field);
-        Assert.Equal($"{month} is before the earliest reporting month, 2019-01.", problem.Message);
+        Assert.Equal((ReportProblems.MonthBeforeFirst, "2019-01"), (problem.Code, ((DateOnly)problem.Args[1]!).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(month, ((DateOnly)problem.Args[0]!).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(before, await StoreTables.CountRowsAsync(store));
         Assert.Empty(await heard.SoFarAsync());
     }

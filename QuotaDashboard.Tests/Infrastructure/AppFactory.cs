@@ -31,7 +31,9 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         using var scope = Services.CreateScope();
         var tokens = scope.ServiceProvider.GetRequiredService<QuotaDashboard.Features.Access.ApiTokenService>();
-        return tokens.IssueAsync($"test {role} {Guid.NewGuid():N}", role, region, TestUsers.Administrator()).GetAwaiter().GetResult().Secret;
+        return tokens.IssueAsync($"test {role} {Guid.NewGuid():N}", role, region, TestUsers.Administrator()).GetAwaiter().GetResult() is QuotaDashboard.Features.Access.TokenIssueResult.Issued issued
+            ? issued.Token.Secret
+            : throw new InvalidOperationException("The test token was refused.");
     }
 
     /// <summary>Starts the app on a free loopback port and returns its address.</summary>

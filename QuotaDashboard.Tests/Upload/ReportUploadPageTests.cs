@@ -85,4 +85,18 @@ public sealed class ReportUploadPageTests : IClassFixture<SeededDatabase>, IAsyn
             Assert.Equal(revisions, await db.Revisions.CountAsync());
         }
     }
+
+    [Fact]
+    public void A_bad_file_lists_its_problems_in_kazakh_by_row_and_column_for_a_kazakh_reader()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("kk-KZ");
+        var cut = Open();
+
+        Choose(cut, Csv(Row("KZ-75", "2024-03", 100).With("total", ""), Row("KZ-75", "2024-04", 100).With("cat3", "ninety")));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("caption ~ tbody tr").Count), ReportPages.Wait);
+        var rows = cut.FindAll("caption ~ tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(["2", "total", "Жалпы сан көрсетілмеген: әр есепте шетелдік жұмыскерлер саны беріледі."], rows[0]);
+        Assert.Equal(["3", "cat3", "«ninety» — сан емес: бүтін санды цифрмен жазыңыз, мысалы 120."], rows[1]);
+    }
 }

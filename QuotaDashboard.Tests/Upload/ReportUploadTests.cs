@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using QuotaDashboard.Features;
 using QuotaDashboard.Features.Live;
 using QuotaDashboard.Features.Reports;
 using QuotaDashboard.Tests.Data;
@@ -94,26 +95,26 @@ public sealed class ReportUploadTests(SeededDatabase store) : IClassFixture<Seed
             { "an empty file", [], [(null, null)], "empty" },
             { "a byte order mark and nothing else", [0xEF, 0xBB, 0xBF, (byte)'\r', (byte)'\n'], [(null, null)], "empty" },
             { "the header only", Csv(), [(null, null)], "no reports" },
-            { "a negative count", Csv(good.With("cat3", "-5").With("total", "-5").With("sector_F", "-5").With("countries", "CN=-5")), [(2, "total"), (2, "cat3"), (2, "sector_F"), (2, "countries")], "from 0 to 1000000" },
+            { "a negative count", Csv(good.With("cat3", "-5").With("total", "-5").With("sector_F", "-5").With("countries", "CN=-5")), [(2, "total"), (2, "cat3"), (2, "sector_F"), (2, "countries")], "from 0 to 1,000,000" },
             { "a fractional count", Csv(good.With("cat3", "99.5")), [(2, "cat3")], "not a whole number" },
             { "a count in words", Csv(good.With("sector_F", "hundred")), [(2, "sector_F")], "not a number" },
-            { "a count over the maximum", Csv(Row("KZ-75", "2024-08", ReportCommands.MaxCount + 1)), [(2, "total")], "from 0 to 1000000" },
+            { "a count over the maximum", Csv(Row("KZ-75", "2024-08", ReportCommands.MaxCount + 1)), [(2, "total")], "from 0 to 1,000,000" },
             { "an absurdly large count", Csv(good.With("employers", "99999999999999")), [(2, "employers")], "out of range" },
             { "a missing total", Csv(good.With("total", "")), [(2, "total")], "total is missing" },
-            { "an unknown region", Csv(Row("KZ-99", "2024-08", 100)), [(2, "region")], "Unknown region 'KZ-99'" },
-            { "an unknown country", Csv(good.With("countries", "XX=100")), [(2, "countries")], "Unknown country code 'XX'" },
+            { "an unknown region", Csv(Row("KZ-99", "2024-08", 100)), [(2, "region")], "no region with the code KZ-99" },
+            { "an unknown country", Csv(good.With("countries", "XX=100")), [(2, "countries")], "«XX» is not an ISO 3166-1 country code" },
             { "countries not written as CODE=count", Csv(good.With("countries", "China 100")), [(2, "countries")], "CODE=count" },
-            { "a future month", Csv(Row("KZ-75", "2099-01", 100)), [(2, "month")], "in the future" },
-            { "a month of year one", Csv(good, Row("KZ-75", "0001-01", 100)), [(3, "month")], "0001-01 is before the earliest reporting month, 2019-01" },
-            { "a month of 1900", Csv(Row("KZ-75", "1900-01", 100)), [(2, "month")], "1900-01 is before the earliest reporting month, 2019-01" },
-            { "the month before the record", Csv(Row("KZ-75", "2018-12", 100)), [(2, "month")], "2018-12 is before the earliest reporting month, 2019-01" },
+            { "a future month", Csv(Row("KZ-75", "2099-01", 100)), [(2, "month")], "has not begun" },
+            { "a month of year one", Csv(good, Row("KZ-75", "0001-01", 100)), [(3, "month")], "January 0001 is before the earliest reporting month, January 2019" },
+            { "a month of 1900", Csv(Row("KZ-75", "1900-01", 100)), [(2, "month")], "January 1900 is before the earliest reporting month, January 2019" },
+            { "the month before the record", Csv(Row("KZ-75", "2018-12", 100)), [(2, "month")], "December 2018 is before the earliest reporting month, January 2019" },
             { "a month written as a date", Csv(Row("KZ-75", "01.08.2024", 100)), [(2, "month")], "yyyy-MM" },
             { "the same report twice", Csv(good, Row("KZ-71", "2024-08", 5), good.With("total", "100")), [(4, "month")], "more than once" },
             { "a breakdown that disagrees without a reason", Csv(good.With("cat3", "90")), [(2, "cat1–ict")], "add up to 90" },
             { "a comment over the length limit", Csv(good.With("comment", new string('я', ReportCommands.MaxTextLength + 1))), [(2, "comment")], "at most 2000 characters" },
             { "a row with cells missing", Text(HeaderLine + "\r\nKZ-75,2024-08,100\r\n"), [(2, null)], "3 cells" },
             { "broken quotes after a blank line", Text(HeaderLine + "\r\n" + goodLine + "\r\n\r\n" + brokenQuotes + "\r\n"), [(4, null)], "text after a closing quote" },
-            { "a blank line before a bad row", Text(HeaderLine + "\r\n\r\n" + goodLine.Replace("KZ-75", "KZ-98") + "\r\n"), [(3, "region")], "Unknown region" },
+            { "a blank line before a bad row", Text(HeaderLine + "\r\n\r\n" + goodLine.Replace("KZ-75", "KZ-98") + "\r\n"), [(3, "region")], "no region with the code KZ-98" },
         };
     }
 
@@ -132,8 +133,8 @@ public sealed class ReportUploadTests(SeededDatabase store) : IClassFixture<Seed
             Assert.True(refused.Problems.Any(p => p.Row == row && p.Column == column),
                 $"{what}: no problem at row {row}, column {column} among: {Describe(refused.Problems)}");
         }
-        Assert.Contains(refused.Problems, p => p.Message.Contains(message, StringComparison.OrdinalIgnoreCase));
-        Assert.All(refused.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Message)));
+        Assert.Contains(refused.Problems, p => Text.Worded(p).Contains(message, StringComparison.OrdinalIgnoreCase));
+        Assert.All(refused.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Code)));
         Assert.Equal(before, await StoreTables.CountRowsAsync(store));
         Assert.Empty(await heard.SoFarAsync());
     }
@@ -201,7 +202,8 @@ public sealed class ReportUploadTests(SeededDatabase store) : IClassFixture<Seed
 
         var problem = Assert.Single(Assert.IsType<UploadResult.Refused>(result).Problems);
         Assert.Equal((3, "region"), (problem.Row, problem.Column));
-        Assert.Contains("may not enter reports for KZ-71", problem.Message);
+        Assert.Equal((ReportProblems.RegionForbidden, "KZ-71"), (problem.Code, problem.Args.Single()));
+        Assert.Equal("Your account may not enter reports for KZ-71.", Text.Worded(problem));
         Assert.Equal(before, await StoreTables.CountRowsAsync(store));
     }
 
@@ -225,7 +227,7 @@ public sealed class ReportUploadTests(SeededDatabase store) : IClassFixture<Seed
             Assert.Equal(0, upload.Position);
             var problem = Assert.Single(Assert.IsType<UploadResult.Refused>(result).Problems);
             Assert.Equal((null, null), (problem.Row, problem.Column));
-            Assert.Contains("50 MB; the limit is 5 MB", problem.Message);
+            Assert.Equal("The file is 50 MB; the limit is 5 MB. Upload fewer reports at a time.", Text.Worded(problem));
             Assert.Equal(before, await StoreTables.CountRowsAsync(store));
         }
         finally
@@ -241,7 +243,7 @@ public sealed class ReportUploadTests(SeededDatabase store) : IClassFixture<Seed
 
         var result = await Uploads.UploadAsync(upload, Analyst);
 
-        Assert.Contains("larger than the limit of 5 MB", Assert.Single(Assert.IsType<UploadResult.Refused>(result).Problems).Message);
+        Assert.Contains("larger than the limit of 5 MB", Text.Worded(Assert.Single(Assert.IsType<UploadResult.Refused>(result).Problems)));
         Assert.InRange(upload.Produced, ReportCsv.MaxFileBytes, ReportCsv.MaxFileBytes + 128 * 1024);
     }
 
@@ -270,6 +272,8 @@ public sealed class ReportUploadTests(SeededDatabase store) : IClassFixture<Seed
     private async Task<Dictionary<string, long>> CountsAsync() =>
         (await StoreTables.CountRowsAsync(store)).ToDictionary(t => t.Table, t => t.Rows);
 
-    private static string Describe(IEnumerable<CsvProblem> problems) =>
-        string.Join("; ", problems.Select(p => $"[{p.Row}, {p.Column}] {p.Message}"));
+    private Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> Text => store.Get<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+
+    private string Describe(IEnumerable<Problem> problems) =>
+        string.Join("; ", problems.Select(p => $"[{p.Row}, {p.Column}] {Text.Worded(p)}"));
 }

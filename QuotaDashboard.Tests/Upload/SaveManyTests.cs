@@ -74,7 +74,8 @@ public sealed class SaveManyTests(SeededDatabase store) : IClassFixture<SeededDa
         {
             Assert.Equal(1, refused.Index);
             var problem = Assert.Single(Assert.IsType<SaveResult.Invalid>(refused.Reason).Problems);
-            Assert.Equal((ReportField.Month, "0001-01 is before the earliest reporting month, 2019-01."), (problem.Field, problem.Message));
+            Assert.Equal((ReportField.Month, ReportProblems.MonthBeforeFirst), (problem.Field, problem.Code));
+            Assert.Equal([new DateOnly(1, 1, 1), new DateOnly(2019, 1, 1)], problem.Args);
         }
         Assert.Equal(before, await StoreTables.CountRowsAsync(store));
     }

@@ -65,7 +65,7 @@ public sealed class UploadBrowserTests(BrowserFixture browser)
 
         await Assertions.Expect(page.GetByText("Nothing was stored")).ToBeVisibleAsync();
         var problems = page.GetByRole(AriaRole.Table, new() { Name = "Problems in the file" });
-        var row2 = problems.GetByRole(AriaRole.Row).Filter(new() { HasText = "'ninety' is not a number" });
+        var row2 = problems.GetByRole(AriaRole.Row).Filter(new() { HasText = "ninety» is not a number" });
         await Assertions.Expect(row2.GetByRole(AriaRole.Cell).Nth(0)).ToHaveTextAsync("2");
         await Assertions.Expect(row2.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("cat3");
         var row3 = problems.GetByRole(AriaRole.Row).Filter(new() { HasText = "may not enter reports for KZ-71" });

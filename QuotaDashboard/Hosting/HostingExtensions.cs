@@ -91,6 +91,7 @@ public static class HostingExtensions
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddEntityFrameworkStores<QuotaDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using QuotaDashboard.Data;
 
@@ -15,17 +14,39 @@ public sealed record AccountView(string Id, string Email, string DisplayName, st
 
 public sealed record NewAccount(string Email, string DisplayName, string Role, string? RegionCode, string Password);
 
-/// <summary>The input an error is about, so that a form can show it beside that field.</summary>
-public enum AccountField { Account, Email, DisplayName, Role, Region, Password }
+/// <summary>The input a problem is about, so that a form can show it beside that field.</summary>
+public static class AccountField
+{
+    public const string Account = "account";
+    public const string Email = "email";
+    public const string DisplayName = "display_name";
+    public const string Role = "role";
+    public const string Region = "region";
+    public const string Password = "password";
+}
 
-public sealed record AccountError(AccountField Field, string Message);
+/// <summary>The codes of the problems of account administration, each worded by the resource <c>problem.{code}</c>.</summary>
+public static class AccountProblems
+{
+    public const string DisplayNameMissing = "account.display-name.missing";
+    /// <summary>{0} the longest name.</summary>
+    public const string DisplayNameTooLong = "account.display-name.too-long";
+    public const string RoleMissing = "account.role.missing";
+    public const string RegionRequired = "account.region.required";
+    public const string RegionNotAllowed = "account.region.not-allowed";
+    /// <summary>{0} the region code.</summary>
+    public const string RegionUnknown = "account.region.unknown";
+    public const string OwnAdministratorRole = "account.role.own-administrator";
+    public const string LockSelf = "account.lock.self";
+    public const string Missing = "account.missing";
+}
 
-/// <summary>Done, or the reasons nothing was changed.</summary>
-public sealed record AccountResult(IReadOnlyList<AccountError> Errors)
+/// <summary>Done, or the problems for which nothing was changed.</summary>
+public sealed record AccountResult(IReadOnlyList<Problem> Problems)
 {
     public static readonly AccountResult Done = new([]);
 
-    public bool Succeeded => Errors.Count == 0;
+    public bool Succeeded => Problems.Count == 0;
 }
 
 /// <summary>
@@ -36,7 +57,6 @@ public sealed record AccountResult(IReadOnlyList<AccountError> Errors)
 public sealed class AccountAdministration(
     IServiceScopeFactory scopes,
     IDbContextFactory<QuotaDbContext> dbFactory,
-    IStringLocalizer<SharedResource> L,
     IOptions<IdentityOptions> identity,
     TimeProvider clock)
 {
@@ -73,30 +93,30 @@ public sealed class AccountAdministration(
                 UserName = email, Email = email, EmailConfirmed = true,
                 DisplayName = account.DisplayName.Trim(), RegionCode = region,
             };
-            var errors = new List<AccountError>();
+            var errors = new List<Problem>();
             if (user.DisplayName.Length == 0)
             {
-                errors.Add(new(AccountField.DisplayName, L["Enter a display name."]));
+                errors.Add(new(AccountField.DisplayName, AccountProblems.DisplayNameMissing));
             }
             else if (user.DisplayName.Length > MaxDisplayName)
             {
-                errors.Add(new(AccountField.DisplayName, L["A display name may be at most {0} characters long.", MaxDisplayName]));
+                errors.Add(new(AccountField.DisplayName, AccountProblems.DisplayNameTooLong, MaxDisplayName));
             }
             errors.AddRange(await CheckRoleAsync(db, account.Role, region, ct));
             // Every rule at once, so that the form shows all that is wrong rather than one thing per try.
             foreach (var validator in users.UserValidators)
             {
-                errors.AddRange(Describe(await validator.ValidateAsync(users, user)));
+                errors.AddRange(Describe(await validator.ValidateAsync(users, user), email));
             }
             foreach (var validator in users.PasswordValidators)
             {
-                errors.AddRange(Describe(await validator.ValidateAsync(users, user, account.Password)));
+                errors.AddRange(Describe(await validator.ValidateAsync(users, user, account.Password), email));
             }
             if (errors.Count > 0)
             {
-                return new AccountResult(errors.Distinct().ToList());
+                return new AccountResult(errors.DistinctBy(e => (e.Field, e.Code)).ToList());
             }
-            var result = await RunAsync(() => users.CreateAsync(user, account.Password), () => users.AddToRoleAsync(user, account.Role));
+            var result = await RunAsync(email, () => users.CreateAsync(user, account.Password), () => users.AddToRoleAsync(user, account.Role));
             if (result.Succeeded)
             {
                 Record(db, actor, CreateAction, user, null, Snapshot(user, account.Role));
@@ -117,7 +137,7 @@ public sealed class AccountAdministration(
             var roles = await users.GetRolesAsync(user);
             if (IsSelf(actor, user) && role != Roles.Administrator)
             {
-                return Refuse(AccountField.Role, L["You cannot remove your own Administrator role: ask another administrator."]);
+                return Refuse(AccountField.Role, AccountProblems.OwnAdministratorRole);
             }
             if (roles.SequenceEqual([role]) && user.RegionCode == region)
             {
@@ -125,7 +145,7 @@ public sealed class AccountAdministration(
             }
             var before = Snapshot(user, roles.FirstOrDefault());
             user.RegionCode = region;
-            var result = await RunAsync(
+            var result = await RunAsync(user.Email,
                 () => users.RemoveFromRolesAsync(user, roles),
                 () => users.AddToRoleAsync(user, role),
                 () => users.UpdateSecurityStampAsync(user));
@@ -142,14 +162,14 @@ public sealed class AccountAdministration(
         {
             if (IsSelf(actor, user))
             {
-                return Refuse(AccountField.Account, L["You cannot lock your own account."]);
+                return Refuse(AccountField.Account, AccountProblems.LockSelf);
             }
             var before = LockState(user);
             if (user.LockoutEnd == DateTimeOffset.MaxValue)
             {
                 return AccountResult.Done;
             }
-            var result = await RunAsync(
+            var result = await RunAsync(user.Email,
                 () => users.SetLockoutEnabledAsync(user, true),
                 () => users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue),
                 () => users.UpdateSecurityStampAsync(user));
@@ -169,7 +189,7 @@ public sealed class AccountAdministration(
             {
                 return AccountResult.Done;
             }
-            var result = await RunAsync(
+            var result = await RunAsync(user.Email,
                 () => users.SetLockoutEndDateAsync(user, null),
                 () => users.ResetAccessFailedCountAsync(user),
                 () => users.UpdateSecurityStampAsync(user));
@@ -185,7 +205,7 @@ public sealed class AccountAdministration(
         EditAsync(userId, actor, async (users, db, user) =>
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var result = await RunAsync(() => users.ResetPasswordAsync(user, token, password));
+            var result = await RunAsync(user.Email, () => users.ResetPasswordAsync(user, token, password));
             if (result.Succeeded)
             {
                 Record(db, actor, PasswordAction, user, null, new { Password = "replaced by an administrator" });
@@ -222,70 +242,65 @@ public sealed class AccountAdministration(
         Func<UserManager<ApplicationUser>, QuotaDbContext, ApplicationUser, Task<AccountResult>> edit, CancellationToken ct) =>
         InTransactionAsync(actor, async (users, db) => await users.FindByIdAsync(userId) is { } user
             ? await edit(users, db, user)
-            : Refuse(AccountField.Account, L["This account no longer exists."]), ct);
+            : Refuse(AccountField.Account, AccountProblems.Missing), ct);
 
-    private async Task<AccountResult> RunAsync(params Func<Task<IdentityResult>>[] steps)
+    private async Task<AccountResult> RunAsync(string? email, params Func<Task<IdentityResult>>[] steps)
     {
         foreach (var step in steps)
         {
             var result = await step();
             if (!result.Succeeded)
             {
-                return new AccountResult(Describe(result).Distinct().ToList());
+                return new AccountResult(Describe(result, email).DistinctBy(e => (e.Field, e.Code)).ToList());
             }
         }
         return AccountResult.Done;
     }
 
-    private async Task<List<AccountError>> CheckRoleAsync(QuotaDbContext db, string? role, string? regionCode, CancellationToken ct)
+    private static async Task<List<Problem>> CheckRoleAsync(QuotaDbContext db, string? role, string? regionCode, CancellationToken ct)
     {
-        var errors = new List<AccountError>();
+        var errors = new List<Problem>();
         if (role is null || !Roles.All.Contains(role))
         {
-            errors.Add(new(AccountField.Role, L["Choose a role."]));
+            errors.Add(new(AccountField.Role, AccountProblems.RoleMissing));
         }
         else if (role == Roles.RegionalOfficer && regionCode is null)
         {
-            errors.Add(new(AccountField.Region, L["A regional officer needs the region they report for."]));
+            errors.Add(new(AccountField.Region, AccountProblems.RegionRequired));
         }
         else if (role != Roles.RegionalOfficer && regionCode is not null)
         {
-            errors.Add(new(AccountField.Region, L["Only a regional officer is bound to a region."]));
+            errors.Add(new(AccountField.Region, AccountProblems.RegionNotAllowed));
         }
         else if (regionCode is not null && !await db.Regions.AnyAsync(r => r.Code == regionCode, ct))
         {
-            errors.Add(new(AccountField.Region, L["Unknown region {0}.", regionCode]));
+            errors.Add(new(AccountField.Region, AccountProblems.RegionUnknown, regionCode));
         }
         return errors;
     }
 
-    /// <summary>Identity's errors in the user's language, each beside the field it is about.</summary>
-    private IEnumerable<AccountError> Describe(IdentityResult result) => result.Errors.Select(e => e.Code switch
+    /// <summary>Identity's errors as problems, each about the field it concerns; the user name is the email.</summary>
+    private IEnumerable<Problem> Describe(IdentityResult result, string? email) => result.Errors.Select(e => e.Code switch
     {
         nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) =>
-            new AccountError(AccountField.Email, L["An account with this email already exists."]),
+            LocalizedIdentityErrors.ToProblem(AccountField.Email, nameof(IdentityErrorDescriber.DuplicateEmail), email),
         nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>
-            new AccountError(AccountField.Email, L["Enter a valid email address."]),
+            LocalizedIdentityErrors.ToProblem(AccountField.Email, nameof(IdentityErrorDescriber.InvalidEmail), email),
         nameof(IdentityErrorDescriber.PasswordTooShort) =>
-            new AccountError(AccountField.Password, L["The password needs at least {0} characters.", identity.Value.Password.RequiredLength]),
-        nameof(IdentityErrorDescriber.PasswordRequiresDigit) => new AccountError(AccountField.Password, L["The password needs a digit."]),
-        nameof(IdentityErrorDescriber.PasswordRequiresLower) => new AccountError(AccountField.Password, L["The password needs a lower-case letter."]),
-        nameof(IdentityErrorDescriber.PasswordRequiresUpper) => new AccountError(AccountField.Password, L["The password needs an upper-case letter."]),
-        nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) =>
-            new AccountError(AccountField.Password, L["The password needs a character that is neither a letter nor a digit."]),
+            LocalizedIdentityErrors.ToProblem(AccountField.Password, e.Code, identity.Value.Password.RequiredLength),
         nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) =>
-            new AccountError(AccountField.Password, L["The password needs at least {0} different characters.", identity.Value.Password.RequiredUniqueChars]),
-        nameof(IdentityErrorDescriber.ConcurrencyFailure) =>
-            new AccountError(AccountField.Account, L["Someone changed this account at the same time; reload the page and try again."]),
-        _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => new AccountError(AccountField.Password, e.Description),
-        _ => new AccountError(AccountField.Account, e.Description),
+            LocalizedIdentityErrors.ToProblem(AccountField.Password, e.Code, identity.Value.Password.RequiredUniqueChars),
+        _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => LocalizedIdentityErrors.ToProblem(AccountField.Password, e.Code),
+        _ when typeof(IdentityErrorDescriber).GetMethod(e.Code) is { } method && method.GetParameters().Length == 0 =>
+            LocalizedIdentityErrors.ToProblem(AccountField.Account, e.Code),
+        _ => LocalizedIdentityErrors.ToProblem(AccountField.Account, nameof(IdentityErrorDescriber.DefaultError)),
     });
 
     /// <summary>The cookie carries both the account's id and its user name; either identifies the account.</summary>
     private static bool IsSelf(ClaimsPrincipal actor, ApplicationUser user) =>
         actor.FindFirstValue(ClaimTypes.NameIdentifier) == user.Id || string.Equals(actor.Who(), user.UserName, StringComparison.OrdinalIgnoreCase);
 
-    private static AccountResult Refuse(AccountField field, string message) => new([new AccountError(field, message)]);
+    private static AccountResult Refuse(string field, string code) => new([new Problem(field, code)]);
 
     private static string? Normalize(string? regionCode) => string.IsNullOrWhiteSpace(regionCode) ? null : regionCode.Trim();
 

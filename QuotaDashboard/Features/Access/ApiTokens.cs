@@ -13,36 +13,72 @@ public sealed record ApiTokenView(int Id, string Name, string Role, string? Regi
 
 public sealed record IssuedToken(ApiTokenView Token, string Secret);
 
+/// <summary>The inputs of a token that a problem can be about.</summary>
+public static class TokenField
+{
+    public const string Issuer = "issuer";
+    public const string Name = "name";
+    public const string Role = "role";
+    public const string Region = "region";
+}
+
+/// <summary>The codes of the problems of issuing a token, each worded by the resource <c>problem.{code}</c>.</summary>
+public static class TokenProblems
+{
+    public const string Forbidden = "token.forbidden";
+    /// <summary>{0} the longest name.</summary>
+    public const string NameInvalid = "token.name.invalid";
+    /// <summary>{0} the role.</summary>
+    public const string RoleUnknown = "token.role.unknown";
+    public const string RegionMismatch = "token.region.mismatch";
+    /// <summary>{0} the region code.</summary>
+    public const string RegionUnknown = "token.region.unknown";
+}
+
+public abstract record TokenIssueResult
+{
+    public sealed record Issued(IssuedToken Token) : TokenIssueResult;
+
+    /// <summary>Nothing was issued, for these reasons.</summary>
+    public sealed record Refused(IReadOnlyList<Problem> Problems) : TokenIssueResult;
+}
+
 /// <summary>Issues, lists and revokes read-only API tokens. The secret is shown once; the store keeps its SHA-256 only.</summary>
 public sealed class ApiTokenService(IDbContextFactory<QuotaDbContext> dbFactory, TimeProvider clock)
 {
     private const string Prefix = "qd_";
+    public const int MaxNameLength = 200;
 
-    public async Task<IssuedToken> IssueAsync(string name, string role, string? regionCode, ClaimsPrincipal issuer, CancellationToken ct = default)
+    public async Task<TokenIssueResult> IssueAsync(string name, string role, string? regionCode, ClaimsPrincipal issuer, CancellationToken ct = default)
     {
         if (!issuer.IsInRole(Roles.Administrator) || issuer.IsApiToken())
         {
-            throw new UnauthorizedAccessException("Only an administrator issues API tokens.");
+            return new TokenIssueResult.Refused([new Problem(TokenField.Issuer, TokenProblems.Forbidden)]);
         }
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength)
         {
-            throw new ArgumentException("A token needs a name of at most 200 characters.", nameof(name));
+            problems.Add(new Problem(TokenField.Name, TokenProblems.NameInvalid, MaxNameLength));
         }
         if (!Roles.All.Contains(role))
         {
-            throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
+            problems.Add(new Problem(TokenField.Role, TokenProblems.RoleUnknown, role));
         }
-        if ((role == Roles.RegionalOfficer) != (regionCode is not null))
+        else if ((role == Roles.RegionalOfficer) != (regionCode is not null))
         {
-            throw new ArgumentException("A regional officer's token is bound to exactly one region; other roles have none.", nameof(regionCode));
+            problems.Add(new Problem(TokenField.Region, TokenProblems.RegionMismatch));
         }
 
-        var secret = Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (regionCode is not null && !await db.Regions.AnyAsync(r => r.Code == regionCode, ct))
         {
-            throw new ArgumentException($"Unknown region '{regionCode}'.", nameof(regionCode));
+            problems.Add(new Problem(TokenField.Region, TokenProblems.RegionUnknown, regionCode));
         }
+        if (problems.Count > 0)
+        {
+            return new TokenIssueResult.Refused(problems);
+        }
+        var secret = Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
         var token = new ApiToken
         {
@@ -52,7 +88,7 @@ public sealed class ApiTokenService(IDbContextFactory<QuotaDbContext> dbFactory,
         db.ApiTokens.Add(token);
         AuditLog.Record(db, issuer.Who(), "token.issue", $"API token '{token.Name}'", null, new { token.Name, token.Role, token.RegionCode }, now);
         await db.SaveChangesAsync(ct);
-        return new IssuedToken(ToView(token), secret);
+        return new TokenIssueResult.Issued(new IssuedToken(ToView(token), secret));
     }
 
     public async Task<bool> RevokeAsync(int id, ClaimsPrincipal by, CancellationToken ct = default)

@@ -19,7 +19,7 @@ public sealed record ReportInput(
     string? Comment = null,
     string? MismatchReason = null);
 
-/// <summary>The parts of a report that a problem can be about: <see cref="ReportProblem.Field"/> is one of these.</summary>
+/// <summary>The parts of a report that a problem can be about: a report's <see cref="Problem.Field"/> is one of these.</summary>
 public static class ReportField
 {
     public const string Region = "region";
@@ -34,9 +34,6 @@ public static class ReportField
     public const string Countries = "countries";
 }
 
-/// <summary>What is wrong with one part of a report: <paramref name="Key"/> names the entry of a breakdown, or is null for the breakdown as a whole.</summary>
-public sealed record ReportProblem(string Field, string? Key, string Message);
-
 public abstract record SaveResult
 {
     /// <summary>Stored as a new revision: <see cref="RevisionState.Accepted"/> for a reviewer's entry, which counts at once, <see cref="RevisionState.Submitted"/> for an officer's, which waits for review.</summary>
@@ -45,13 +42,11 @@ public abstract record SaveResult
     /// <summary>Someone saved the report after this screen loaded it; nothing was written.</summary>
     public sealed record Conflict(int CurrentVersion) : SaveResult;
 
-    public sealed record Invalid(IReadOnlyList<ReportProblem> Problems) : SaveResult
-    {
-        public IReadOnlyList<string> Errors => Problems.Select(p => p.Message).ToList();
-    }
+    /// <summary>What is wrong, each problem about a <see cref="ReportField"/> and, for a breakdown, the entry it names (or none for the whole breakdown).</summary>
+    public sealed record Invalid(IReadOnlyList<Problem> Problems) : SaveResult;
 
     /// <summary>The user may not write this region's reports; nothing was written.</summary>
-    public sealed record Forbidden(string Reason) : SaveResult;
+    public sealed record Forbidden(Problem Problem) : SaveResult;
 
     /// <summary>The input says what the revision it would follow says; nothing was written.</summary>
     public sealed record Unchanged(int RevisionNumber, int Version) : SaveResult;
@@ -305,14 +300,13 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
             var (input, _) = batch[i];
             if (!user.CanWriteReports(input.RegionCode))
             {
-                refused.Add(new RefusedReport(i, new SaveResult.Forbidden($"{user.Who()} may not enter reports for {input.RegionCode}.")));
+                refused.Add(new RefusedReport(i, new SaveResult.Forbidden(new Problem(ReportField.Region, ReportProblems.RegionForbidden, input.RegionCode))));
                 continue;
             }
             var problems = Validate(input, batch[i].Month, codes, months);
             if (!seen.Add((input.RegionCode, batch[i].Month)))
             {
-                problems.Add(new ReportProblem(ReportField.Month, null,
-                    $"The report of {input.RegionCode} for {batch[i].Month:yyyy-MM} is given more than once; give each report once."));
+                problems.Add(new Problem(ReportField.Month, ReportProblems.Duplicate, input.RegionCode, batch[i].Month));
             }
             if (problems.Count > 0)
             {
@@ -322,54 +316,54 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
         return refused;
     }
 
-    private static List<ReportProblem> Validate(ReportInput input, DateOnly month, ReferenceCodes codes, ReportingMonthRange months)
+    private static List<Problem> Validate(ReportInput input, DateOnly month, ReferenceCodes codes, ReportingMonthRange months)
     {
-        var problems = new List<ReportProblem>();
-        void Add(string field, string? key, string message) => problems.Add(new ReportProblem(field, key, message));
+        var problems = new List<Problem>();
+        void Add(string field, string? key, string code, params object?[] args) => problems.Add(new Problem(field, key, code, args));
         if (month > months.Last)
         {
-            Add(ReportField.Month, null, $"{month:yyyy-MM} is in the future; reports describe a month that has begun.");
+            Add(ReportField.Month, null, ReportProblems.MonthFuture, month);
         }
         else if (month < months.First)
         {
-            Add(ReportField.Month, null, $"{month:yyyy-MM} is before the earliest reporting month, {months.First:yyyy-MM}.");
+            Add(ReportField.Month, null, ReportProblems.MonthBeforeFirst, month, months.First);
         }
         if (input.Comment?.Length > MaxTextLength)
         {
-            Add(ReportField.Comment, null, $"A comment may be at most {MaxTextLength} characters long, not {input.Comment.Length}.");
+            Add(ReportField.Comment, null, ReportProblems.TextTooLong, MaxTextLength, input.Comment.Length);
         }
         if (input.MismatchReason?.Length > MaxTextLength)
         {
-            Add(ReportField.MismatchReason, null, $"A reason may be at most {MaxTextLength} characters long, not {input.MismatchReason.Length}.");
+            Add(ReportField.MismatchReason, null, ReportProblems.TextTooLong, MaxTextLength, input.MismatchReason.Length);
         }
         if (!codes.Regions.Contains(input.RegionCode))
         {
-            Add(ReportField.Region, null, $"Unknown region '{input.RegionCode}'.");
+            Add(ReportField.Region, null, ReportProblems.UnknownRegion, input.RegionCode);
         }
-        void CheckCount(string field, string? key, string what, int? value)
+        void CheckCount(string field, string? key, int? value)
         {
             if (value is < 0 or > MaxCount)
             {
-                Add(field, key, $"{what} must be a whole number from 0 to {MaxCount}, not {value}.");
+                Add(field, key, ReportProblems.CountOutOfRange, MaxCount, value);
             }
         }
-        CheckCount(ReportField.Total, null, "Total", input.Total);
-        CheckCount(ReportField.Employers, null, "Employers", input.Employers);
-        CheckCount(ReportField.LocalEmployees, null, "Local employees", input.LocalEmployees);
+        CheckCount(ReportField.Total, null, input.Total);
+        CheckCount(ReportField.Employers, null, input.Employers);
+        CheckCount(ReportField.LocalEmployees, null, input.LocalEmployees);
         foreach (var (key, value) in input.Categories)
         {
-            if (!codes.Categories.Contains(key)) Add(ReportField.Categories, key, $"Unknown permit category '{key}'.");
-            CheckCount(ReportField.Categories, key, $"Category {key}", value);
+            if (!codes.Categories.Contains(key)) Add(ReportField.Categories, key, ReportProblems.UnknownCategory, key);
+            CheckCount(ReportField.Categories, key, value);
         }
         foreach (var (key, value) in input.Sectors)
         {
-            if (!codes.Sectors.Contains(key)) Add(ReportField.Sectors, key, $"Unknown OKED section '{key}'.");
-            CheckCount(ReportField.Sectors, key, $"Sector {key}", value);
+            if (!codes.Sectors.Contains(key)) Add(ReportField.Sectors, key, ReportProblems.UnknownSector, key);
+            CheckCount(ReportField.Sectors, key, value);
         }
         foreach (var (key, value) in input.Countries)
         {
-            if (key != Names.OtherKey && !Names.IsCountryCode(key)) Add(ReportField.Countries, key, $"Unknown country code '{key}'.");
-            CheckCount(ReportField.Countries, key, $"Country {key}", value);
+            if (key != Names.OtherKey && !Names.IsCountryCode(key)) Add(ReportField.Countries, key, ReportProblems.UnknownCountry, key);
+            CheckCount(ReportField.Countries, key, value);
         }
         // A breakdown may disagree with the total, as real releases do, but only when someone says why.
         if (string.IsNullOrWhiteSpace(input.MismatchReason))
@@ -379,10 +373,108 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
                 var sum = counts.Values.Sum(v => (long)v);
                 if (counts.Count > 0 && sum != input.Total)
                 {
-                    Add(field, null, $"The {field} add up to {sum}, not to the total of {input.Total}: correct them, or confirm the difference with a reason.");
+                    Add(field, null, ReportProblems.SumMismatch(field), sum, input.Total);
                 }
             }
         }
         return problems;
     }
+}
+
+/// <summary>
+/// The codes of the problems a report, a bulk-entry file or its upload can have; each is worded by the resource <c>problem.{code}</c>
+/// with the arguments named beside it.
+/// </summary>
+public static class ReportProblems
+{
+    /// <summary>{0} region code.</summary>
+    public const string RegionForbidden = "report.region.forbidden";
+    /// <summary>{0} region code, {1} month.</summary>
+    public const string Duplicate = "report.duplicate";
+    /// <summary>{0} month.</summary>
+    public const string MonthFuture = "report.month.future";
+    /// <summary>{0} month, {1} earliest month.</summary>
+    public const string MonthBeforeFirst = "report.month.before-first";
+    /// <summary>{0} the limit, {1} the length.</summary>
+    public const string TextTooLong = "text.too-long";
+    /// <summary>{0} region code.</summary>
+    public const string UnknownRegion = "report.region.unknown";
+    /// <summary>{0} the largest count, {1} the count.</summary>
+    public const string CountOutOfRange = "report.count.out-of-range";
+    /// <summary>{0} key.</summary>
+    public const string UnknownCategory = "report.category.unknown";
+    /// <summary>{0} key.</summary>
+    public const string UnknownSector = "report.sector.unknown";
+    /// <summary>{0} key.</summary>
+    public const string UnknownCountry = "report.country.unknown";
+    /// <summary>{0} the sum, {1} the total.</summary>
+    public const string CategoriesSumMismatch = "report.categories.sum-mismatch";
+    /// <summary>{0} the sum, {1} the total.</summary>
+    public const string SectorsSumMismatch = "report.sectors.sum-mismatch";
+    /// <summary>{0} the sum, {1} the total.</summary>
+    public const string CountriesSumMismatch = "report.countries.sum-mismatch";
+    /// <summary>The code of a breakdown that does not add up to the total.</summary>
+    public static string SumMismatch(string field) => field switch
+    {
+        ReportField.Categories => CategoriesSumMismatch,
+        ReportField.Sectors => SectorsSumMismatch,
+        _ => CountriesSumMismatch,
+    };
+    /// <summary>API tokens enter no reports.</summary>
+    public const string TemplateToken = "csv.template.token";
+    /// <summary>No arguments.</summary>
+    public const string Conflict = "report.conflict.upload";
+
+    /// <summary>The file is empty.</summary>
+    public const string FileEmpty = "csv.file.empty";
+    /// <summary>{0} megabytes (or null when the size is not known), {1} the limit in megabytes.</summary>
+    public const string FileTooLarge = "csv.file.too-large";
+    /// <summary>{0} the limit in megabytes.</summary>
+    public const string FileTooLargeUnknown = "csv.file.too-large-unknown";
+    public const string FileUtf16 = "csv.file.utf16";
+    public const string FilePng = "csv.file.png";
+    public const string FileJpeg = "csv.file.jpeg";
+    public const string FileGif = "csv.file.gif";
+    public const string FilePdf = "csv.file.pdf";
+    public const string FileZip = "csv.file.zip";
+    public const string FileXls = "csv.file.xls";
+    public const string FileBinary = "csv.file.binary";
+    public const string FileNotUtf8 = "csv.file.not-utf8";
+    public const string FileHtml = "csv.file.html";
+    public const string FileNoRows = "csv.file.no-rows";
+    /// <summary>{0} the template's header.</summary>
+    public const string HeaderSemicolons = "csv.header.semicolons";
+    /// <summary>{0} the template's header.</summary>
+    public const string HeaderNotTemplate = "csv.header.not-template";
+    /// <summary>{0} the template's header.</summary>
+    public const string HeaderWanted = "csv.header.wanted";
+    public const string ColumnNoName = "csv.column.no-name";
+    /// <summary>{0} column.</summary>
+    public const string ColumnUnknown = "csv.column.unknown";
+    /// <summary>{0} column.</summary>
+    public const string ColumnTwice = "csv.column.twice";
+    /// <summary>{0} column.</summary>
+    public const string ColumnMissing = "csv.column.missing";
+    public const string QuotesStray = "csv.row.quotes.stray";
+    public const string QuotesAfterClosing = "csv.row.quotes.after-closing";
+    public const string QuotesUnterminated = "csv.row.quotes.unterminated";
+    public const string QuotesLineBreak = "csv.row.quotes.line-break";
+    public const string QuotesBroken = "csv.row.quotes.broken";
+    /// <summary>{0} the row's cells, {1} the header's.</summary>
+    public const string CellCount = "csv.row.cell-count";
+    public const string RegionMissing = "csv.region.missing";
+    public const string MonthMissing = "csv.month.missing";
+    /// <summary>{0} the cell.</summary>
+    public const string MonthUnreadable = "csv.month.unreadable";
+    public const string TotalMissing = "csv.total.missing";
+    /// <summary>{0} the entry.</summary>
+    public const string CountryPair = "csv.countries.pair";
+    /// <summary>{0} the country code.</summary>
+    public const string CountryTwice = "csv.countries.twice";
+    /// <summary>{0} the cell.</summary>
+    public const string NotANumber = "csv.count.not-a-number";
+    /// <summary>{0} the cell.</summary>
+    public const string NotWhole = "csv.count.not-whole";
+    /// <summary>{0} the cell, {1} the largest count.</summary>
+    public const string OutOfRange = "csv.count.out-of-range";
 }

@@ -4,13 +4,10 @@ using CsvHelper;
 
 namespace QuotaDashboard.Features.Reports;
 
-/// <summary>A problem with an uploaded file: <paramref name="Row"/> as a spreadsheet numbers it (the header is row 1), null for the file as a whole.</summary>
-public sealed record CsvProblem(int? Row, string? Column, string Message);
-
 /// <summary>A data row of an uploaded file, read as far as its cells allow; <paramref name="Unreadable"/> holds the <see cref="ReportField"/>s whose cells could not be read.</summary>
 public sealed record ReportCsvRow(int Row, ReportInput Input, IReadOnlySet<string> Unreadable);
 
-public sealed record CsvReadResult(IReadOnlyList<ReportCsvRow> Rows, IReadOnlyList<CsvProblem> Problems);
+public sealed record CsvReadResult(IReadOnlyList<ReportCsvRow> Rows, IReadOnlyList<Problem> Problems);
 
 /// <summary>
 /// The bulk-entry file: one row per report (region, month) with the counts in columns, the OKED sections one column each,
@@ -22,17 +19,20 @@ public sealed class ReportCsv
     public const string SectorPrefix = "sector_";
     public const string MonthFormat = "yyyy-MM";
 
-    private static readonly CsvProblem EmptyFile = new(null, null, "The file is empty: fill in the template and upload it.");
+    /// <summary>The field of a problem with the file as a whole rather than with one of its reports.</summary>
+    public const string FileField = "file";
+
+    private static readonly Problem EmptyFile = FileProblemOf(ReportProblems.FileEmpty);
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
-    private static readonly (byte[] Signature, string What)[] BinaryKinds =
+    private static readonly (byte[] Signature, string Code)[] BinaryKinds =
     [
-        ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
-        ([0xFF, 0xD8, 0xFF], "a JPEG image"),
-        ("GIF8"u8.ToArray(), "a GIF image"),
-        ("%PDF"u8.ToArray(), "a PDF document"),
-        ([0x50, 0x4B, 0x03, 0x04], "an Excel workbook (.xlsx) or another ZIP archive"),
-        ([0xD0, 0xCF, 0x11, 0xE0], "an Excel 97–2003 workbook (.xls)"),
+        ([0x89, 0x50, 0x4E, 0x47], ReportProblems.FilePng),
+        ([0xFF, 0xD8, 0xFF], ReportProblems.FileJpeg),
+        ("GIF8"u8.ToArray(), ReportProblems.FileGif),
+        ("%PDF"u8.ToArray(), ReportProblems.FilePdf),
+        ([0x50, 0x4B, 0x03, 0x04], ReportProblems.FileZip),
+        ([0xD0, 0xCF, 0x11, 0xE0], ReportProblems.FileXls),
     ];
 
     private readonly IReadOnlyList<string> _categories;
@@ -54,7 +54,7 @@ public sealed class ReportCsv
     public IReadOnlyList<string> Columns => _columns;
 
     /// <summary>The column, or the range of columns, that a problem of a report is about.</summary>
-    public string Column(ReportProblem problem) => (problem.Field, problem.Key) switch
+    public string Column(Problem problem) => (problem.Field, problem.Key) switch
     {
         (ReportField.Categories, null) => $"{_categories[0]}–{_categories[^1]}",
         (ReportField.Categories, { } key) => key,
@@ -64,16 +64,20 @@ public sealed class ReportCsv
     };
 
     /// <summary>Orders problems as the file reads: by row, then by column.</summary>
-    public IReadOnlyList<CsvProblem> InFileOrder(IEnumerable<CsvProblem> problems) => problems
+    public IReadOnlyList<Problem> InFileOrder(IEnumerable<Problem> problems) => problems
         .OrderBy(p => p.Row ?? 0)
         .ThenBy(p => ColumnOrder(p.Column))
         .ToList();
 
     private int ColumnOrder(string? column) => column is null ? -1 : Array.IndexOf(_columns, column.Split('–')[0]) is >= 0 and var i ? i : _columns.Length;
 
-    public static CsvProblem TooLarge(long? bytes) => new(null, null, bytes is { } size
-        ? $"The file is {size / (1024.0 * 1024):0.#} MB; the limit is {MaxFileBytes / (1024 * 1024)} MB. Upload fewer reports at a time."
-        : $"The file is larger than the limit of {MaxFileBytes / (1024 * 1024)} MB. Upload fewer reports at a time.");
+    public static Problem TooLarge(long? bytes) => bytes is { } size
+        ? FileProblemOf(ReportProblems.FileTooLarge, Math.Round(size / (1024.0 * 1024), 1), MaxFileBytes / (1024 * 1024))
+        : FileProblemOf(ReportProblems.FileTooLargeUnknown, MaxFileBytes / (1024 * 1024));
+
+    private static Problem FileProblemOf(string code, params object?[] args) => new(FileField, code, args);
+
+    private static Problem RowProblem(int row, string code, params object?[] args) => new Problem(FileField, code, args).At(row, null);
 
     /// <summary>The template: UTF-8 with a byte order mark, so that spreadsheets read Cyrillic, the header and one example row with its counts left empty.</summary>
     public byte[] Template(string exampleRegion, DateOnly exampleMonth)
@@ -94,7 +98,7 @@ public sealed class ReportCsv
         {
             return new CsvReadResult([], [problem]);
         }
-        var problems = new List<CsvProblem>();
+        var problems = new List<Problem>();
         var malformed = new Dictionary<long, CsvMalformedReason>();
         using var csv = CsvReader.Create(bytes, new CsvReaderOptions
         {
@@ -128,11 +132,11 @@ public sealed class ReportCsv
             dataRows++;
             if (malformed.TryGetValue(row, out var reason))
             {
-                problems.Add(new CsvProblem(row, null, $"The quotes of this row are broken ({Describe(reason)}): a cell that holds a comma, a quote or a line break must be in double quotes, with every quote inside it doubled."));
+                problems.Add(RowProblem(row, Quotes(reason)));
             }
             else if (cells.Length != header.Count)
             {
-                problems.Add(new CsvProblem(row, null, $"This row has {cells.Length} cells but the header has {header.Count}: look for a stray or missing comma."));
+                problems.Add(RowProblem(row, ReportProblems.CellCount, cells.Length, header.Count));
             }
             else
             {
@@ -141,13 +145,13 @@ public sealed class ReportCsv
         }
         if (dataRows == 0)
         {
-            problems.Add(new CsvProblem(null, null, "The file holds the header but no reports: add one row per region and month under it."));
+            problems.Add(FileProblemOf(ReportProblems.FileNoRows));
         }
         return new CsvReadResult(rows, problems);
     }
 
     /// <summary>The problems of a file that is not CSV text at all, or not in UTF-8.</summary>
-    private static CsvProblem? FileProblem(byte[] bytes)
+    private static Problem? FileProblem(byte[] bytes)
     {
         var content = bytes.AsSpan(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0);
         if (content.Trim(" \t\r\n"u8).IsEmpty)
@@ -156,18 +160,18 @@ public sealed class ReportCsv
         }
         if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return new CsvProblem(null, null, "The file is saved as UTF-16 (Unicode text). Save it as CSV UTF-8 (comma delimited) and upload it again.");
+            return FileProblemOf(ReportProblems.FileUtf16);
         }
-        foreach (var (signature, what) in BinaryKinds)
+        foreach (var (signature, code) in BinaryKinds)
         {
             if (content.StartsWith(signature))
             {
-                return new CsvProblem(null, null, $"This is not a CSV file but {what}. Save the table as CSV UTF-8 (comma delimited) and upload that.");
+                return FileProblemOf(code);
             }
         }
         if (content[..Math.Min(content.Length, 8192)].Contains((byte)0))
         {
-            return new CsvProblem(null, null, "This is not a CSV file: it holds binary data. Save the table as CSV UTF-8 (comma delimited) and upload that.");
+            return FileProblemOf(ReportProblems.FileBinary);
         }
         string text;
         try
@@ -178,55 +182,55 @@ public sealed class ReportCsv
         {
             var at = ex.Index >= 0 ? ex.Index : 0;
             var row = content[..Math.Min(at, content.Length)].Count((byte)'\n') + 1;
-            return new CsvProblem(row, null, "The file is not in UTF-8: its letters would come out garbled (it is probably saved as Windows-1251). Save it as CSV UTF-8 (comma delimited) and upload it again.");
+            return RowProblem(row, ReportProblems.FileNotUtf8);
         }
         if (text.TrimStart().StartsWith('<'))
         {
-            return new CsvProblem(null, null, "This is a web page or XML (HTML markup), not a CSV file. Save the table as CSV UTF-8 (comma delimited) and upload that.");
+            return FileProblemOf(ReportProblems.FileHtml);
         }
         return null;
     }
 
-    private List<CsvProblem> HeaderProblems(IReadOnlyList<string> header)
+    private List<Problem> HeaderProblems(IReadOnlyList<string> header)
     {
         var expected = new HashSet<string>(Columns, StringComparer.OrdinalIgnoreCase);
-        var wanted = $"The first row must be the template's header: {string.Join(",", Columns)}.";
+        var wanted = string.Join(",", Columns);
         if (header.Count == 1 && header[0].Contains(';'))
         {
-            return [new CsvProblem(1, null, $"The columns are separated by semicolons, but the template separates them with commas: save the file as CSV UTF-8 (comma delimited). {wanted}")];
+            return [RowProblem(1, ReportProblems.HeaderSemicolons, wanted)];
         }
         if (!header.Any(expected.Contains))
         {
             // Another table altogether: a list of every column it lacks would hide the point.
-            return [new CsvProblem(1, null, $"This is not the template: its first row has none of the template's columns. {wanted}")];
+            return [RowProblem(1, ReportProblems.HeaderNotTemplate, wanted)];
         }
-        var problems = new List<CsvProblem>();
+        var problems = new List<Problem>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in header)
         {
             if (!expected.Contains(name))
             {
-                problems.Add(new CsvProblem(1, name, name.Length == 0 ? "A column has no name." : $"Unknown column '{name}'."));
+                problems.Add((name.Length == 0 ? RowProblem(1, ReportProblems.ColumnNoName) : RowProblem(1, ReportProblems.ColumnUnknown, name)) with { Column = name });
             }
             else if (!seen.Add(name))
             {
-                problems.Add(new CsvProblem(1, name, $"The column '{name}' appears more than once."));
+                problems.Add(RowProblem(1, ReportProblems.ColumnTwice, name) with { Column = name });
             }
         }
-        problems.AddRange(Columns.Where(c => !seen.Contains(c)).Select(c => new CsvProblem(1, c, $"The column '{c}' is missing.")));
+        problems.AddRange(Columns.Where(c => !seen.Contains(c)).Select(c => RowProblem(1, ReportProblems.ColumnMissing, c) with { Column = c }));
         if (problems.Count > 0)
         {
-            problems.Add(new CsvProblem(1, null, wanted));
+            problems.Add(RowProblem(1, ReportProblems.HeaderWanted, wanted));
         }
         return problems;
     }
 
-    private ReportCsvRow ReadRow(int row, Func<string, string> cell, Func<string, string> rawCell, List<CsvProblem> problems)
+    private ReportCsvRow ReadRow(int row, Func<string, string> cell, Func<string, string> rawCell, List<Problem> problems)
     {
         var unreadable = new HashSet<string>();
-        void Problem(string column, string field, string message)
+        void Problem(string column, string field, Problem problem)
         {
-            problems.Add(new CsvProblem(row, column, message));
+            problems.Add(problem.At(row, column));
             unreadable.Add(field);
         }
         int? Count(string column, string field)
@@ -238,7 +242,7 @@ public sealed class ReportCsv
             }
             if (ParseCount(text, out var value) is { } problem)
             {
-                Problem(column, field, problem);
+                Problem(column, field, problem with { Field = field });
                 return null;
             }
             return value;
@@ -251,19 +255,19 @@ public sealed class ReportCsv
         var region = cell(ReportField.Region);
         if (region.Length == 0)
         {
-            Problem(ReportField.Region, ReportField.Region, "The region is missing: write its code, such as KZ-75.");
+            Problem(ReportField.Region, ReportField.Region, new(ReportField.Region, ReportProblems.RegionMissing));
         }
         var monthText = cell(ReportField.Month);
         if (!DateOnly.TryParseExact(monthText, MonthFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
         {
             Problem(ReportField.Month, ReportField.Month, monthText.Length == 0
-                ? "The month is missing: write it as yyyy-MM, such as 2024-03."
-                : $"'{monthText}' is not a month: write it as yyyy-MM, such as 2024-03.");
+                ? new(ReportField.Month, ReportProblems.MonthMissing)
+                : new(ReportField.Month, ReportProblems.MonthUnreadable, monthText));
         }
         var total = Count(ReportField.Total, ReportField.Total);
         if (total is null && !unreadable.Contains(ReportField.Total))
         {
-            Problem(ReportField.Total, ReportField.Total, "The total is missing: every report gives the number of foreign workers.");
+            Problem(ReportField.Total, ReportField.Total, new(ReportField.Total, ReportProblems.TotalMissing));
         }
         if (unreadable.Contains(ReportField.Total))
         {
@@ -276,7 +280,7 @@ public sealed class ReportCsv
             total ?? 0,
             Breakdown(_categories.Select(k => (k, k)), ReportField.Categories),
             Breakdown(_sectors.Select(s => (s, SectorPrefix + s)), ReportField.Sectors),
-            CountryCounts(cell(ReportField.Countries), message => Problem(ReportField.Countries, ReportField.Countries, message)),
+            CountryCounts(cell(ReportField.Countries), problem => Problem(ReportField.Countries, ReportField.Countries, problem)),
             Count(ReportField.Employers, ReportField.Employers),
             Count(ReportField.LocalEmployees, ReportField.LocalEmployees),
             NullIfEmpty(rawCell(ReportField.Comment)),
@@ -285,7 +289,7 @@ public sealed class ReportCsv
     }
 
     /// <summary>The countries cell, <c>CN=120; UZ=40; other=5</c>: ISO alpha-2 codes or "other".</summary>
-    private static Dictionary<string, int> CountryCounts(string text, Action<string> problem)
+    private static Dictionary<string, int> CountryCounts(string text, Action<Problem> problem)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var part in text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -293,24 +297,25 @@ public sealed class ReportCsv
             var pair = part.Split('=', StringSplitOptions.TrimEntries);
             if (pair.Length != 2 || pair[0].Length == 0 || pair[1].Length == 0)
             {
-                problem($"'{part}' is not of the form CODE=count; write the countries as CN=120; UZ=40; other=5.");
+                problem(new(ReportField.Countries, ReportProblems.CountryPair, part));
                 continue;
             }
             var code = pair[0].Equals(Names.OtherKey, StringComparison.OrdinalIgnoreCase) ? Names.OtherKey : pair[0].ToUpperInvariant();
-            if (ParseCount(pair[1], out var value) is { } message)
+            if (ParseCount(pair[1], out var value) is { } wrong)
             {
-                problem($"{code}: {message}");
+                problem(wrong with { Field = ReportField.Countries, Key = code });
             }
             else if (!counts.TryAdd(code, value))
             {
-                problem($"{code} is given more than once.");
+                problem(Problem.For(ReportField.Countries, code, ReportProblems.CountryTwice, code));
             }
         }
         return counts;
     }
 
     /// <summary>Reads a count; whether it lies in range is the report's own rule (<see cref="ReportCommands"/>).</summary>
-    private static string? ParseCount(string text, out int value)
+    /// <remarks>The problem's field is the caller's to set.</remarks>
+    private static Problem? ParseCount(string text, out int value)
     {
         if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
         {
@@ -318,27 +323,27 @@ public sealed class ReportCsv
         }
         if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            return $"'{text}' is not a number: write a whole number in digits, such as 120.";
+            return new(FileField, ReportProblems.NotANumber, text);
         }
         if (number != decimal.Truncate(number))
         {
-            return $"{text} is not a whole number: counts are whole numbers of people.";
+            return new(FileField, ReportProblems.NotWhole, text);
         }
         if (number is < int.MinValue or > int.MaxValue)
         {
-            return $"{text} is out of range: a count is a whole number from 0 to {ReportCommands.MaxCount}.";
+            return new(FileField, ReportProblems.OutOfRange, text, ReportCommands.MaxCount);
         }
         value = (int)number;
         return null;
     }
 
-    private static string Describe(CsvMalformedReason reason) => reason switch
+    private static string Quotes(CsvMalformedReason reason) => reason switch
     {
-        CsvMalformedReason.StrayQuote => "a quote in the middle of a cell",
-        CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
-        CsvMalformedReason.UnterminatedQuote => "a quote that is never closed",
-        CsvMalformedReason.LineBreakInQuotes => "a line break inside quotes",
-        _ => reason.ToString(),
+        CsvMalformedReason.StrayQuote => ReportProblems.QuotesStray,
+        CsvMalformedReason.TextAfterClosingQuote => ReportProblems.QuotesAfterClosing,
+        CsvMalformedReason.UnterminatedQuote => ReportProblems.QuotesUnterminated,
+        CsvMalformedReason.LineBreakInQuotes => ReportProblems.QuotesLineBreak,
+        _ => ReportProblems.QuotesBroken,
     };
 
     private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text;

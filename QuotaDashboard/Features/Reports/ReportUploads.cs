@@ -16,7 +16,7 @@ public abstract record UploadResult
     public sealed record Stored(IReadOnlyList<UploadedReport> Reports) : UploadResult;
 
     /// <summary>The file had problems, so nothing of it was stored.</summary>
-    public sealed record Refused(IReadOnlyList<CsvProblem> Problems) : UploadResult;
+    public sealed record Refused(IReadOnlyList<Problem> Problems) : UploadResult;
 }
 
 /// <summary>Bulk entry from a CSV file: the template to fill in, and an upload that stores every row or none.</summary>
@@ -71,21 +71,20 @@ public sealed class ReportUploads(IDbContextFactory<QuotaDbContext> dbFactory, R
         await db.Sectors.OrderBy(s => s.Letter).Select(s => s.Letter).ToListAsync(ct));
 
     /// <summary>The refused reports as problems of their rows, less those that follow from a cell that could not be read and was already reported.</summary>
-    private static IEnumerable<CsvProblem> Problems(ReportCsv format, IReadOnlyList<ReportCsvRow> rows, IReadOnlyList<RefusedReport> refused) =>
+    private static IEnumerable<Problem> Problems(ReportCsv format, IReadOnlyList<ReportCsvRow> rows, IReadOnlyList<RefusedReport> refused) =>
         refused.SelectMany(r =>
         {
             var row = rows[r.Index];
-            IEnumerable<ReportProblem> problems = r.Reason switch
+            IEnumerable<Problem> problems = r.Reason switch
             {
                 SaveResult.Invalid invalid => invalid.Problems,
-                SaveResult.Forbidden forbidden => [new ReportProblem(ReportField.Region, null, forbidden.Reason)],
-                SaveResult.Conflict => [new ReportProblem(ReportField.Region, null,
-                    "Someone saved this report while the file was being stored, so nothing was stored: upload the file again.")],
+                SaveResult.Forbidden forbidden => [forbidden.Problem],
+                SaveResult.Conflict => [new Problem(ReportField.Region, ReportProblems.Conflict)],
                 _ => [],
             };
             return problems
                 .Where(p => p.Key is not null || !row.Unreadable.Contains(p.Field))
-                .Select(p => new CsvProblem(row.Row, format.Column(p), p.Message));
+                .Select(p => p.At(row.Row, format.Column(p)));
         });
 
     /// <summary>The bytes of the stream, or null as soon as it proves longer than <paramref name="limit"/>: a huge upload is never held whole.</summary>
