@@ -87,9 +87,10 @@ public sealed class DataChangeNotifierTests(SeededDatabase store) : IClassFixtur
         {
             notifier.Publish(new DataChange(DataChangeKind.Reports, "KZ-75", new DateOnly(2025, 1, 1).AddMonths(i % 12)));
         }
-        gate.SetResult();
+        // Changes are handed out in order: once another listener hears a marker published after them, all have been queued.
         using var marker = new HeardChanges(notifier);
         await marker.SoFarAsync();
+        gate.SetResult();
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!HeardMarker())
         {

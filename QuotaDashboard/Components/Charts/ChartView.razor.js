@@ -40,7 +40,7 @@ export function exportPng(spec, meta) {
     config.options.animation = false;
     config.options.devicePixelRatio = 1;
     config.options.layout = { padding: { top, bottom, left: 40, right: 48 } };
-    config.options.plugins.legend.labels = { font: { ...font, size: 16 } };
+    config.options.plugins.legend.labels = { ...config.options.plugins.legend.labels, font: { ...font, size: 16 } };
     for (const scale of Object.values(config.options.scales)) {
         scale.ticks = { ...scale.ticks, font: { ...font, size: 15 } };
     }
@@ -100,7 +100,7 @@ function toConfig(canvas, spec) {
         animation: spec.animate ? { duration: ({ chart }) => shown.has(chart) ? 400 : 0 } : false,
         indexAxis: spec.kind === 'HorizontalBar' ? 'y' : 'x',
         plugins: {
-            legend: { display: spec.series.length > 1, labels: { font } },
+            legend: { display: spec.series.length > 1, labels: { font, usePointStyle: timeline, pointStyleWidth: 24 } },
             tooltip: {
                 callbacks: {
                     label: ctx => `${ctx.dataset.label}: ${format(ctx.parsed[spec.kind === 'HorizontalBar' ? 'x' : 'y'])}`,
@@ -174,9 +174,9 @@ function timeDataset(s) {
     const common = { label: s.label, data: s.points.map(p => ({ x: p.x, y: p.y })), borderColor: color, backgroundColor: color, notes: s.notes };
     switch (s.style) {
         case 'points': return { ...common, showLine: false, pointRadius: 5, pointHoverRadius: 7, pointStyle: 'rectRot', order: 0 };
-        case 'step': return { ...common, borderWidth: 2.5, pointRadius: 0, spanGaps: false, order: 2 };
-        case 'dashed': return { ...common, borderWidth: 2, borderDash: [6, 4], pointRadius: 0, spanGaps: false, order: 3 };
-        default: return { ...common, borderWidth: 2, pointRadius: 1.5, tension: 0.2, spanGaps: false, order: 1 };
+        case 'step': return { ...common, borderWidth: 2.5, pointRadius: 0, pointStyle: 'line', spanGaps: false, order: 2 };
+        case 'dashed': return { ...common, borderWidth: 2, borderDash: [6, 4], pointRadius: 0, pointStyle: 'dash', spanGaps: false, order: 3 };
+        default: return { ...common, borderWidth: 2, pointRadius: 3, pointStyle: 'circle', tension: 0.2, spanGaps: false, order: 1 };
     }
 }
 
@@ -207,7 +207,7 @@ function marks(spec) {
             type: 'line',
             xMin: m.x,
             xMax: m.x,
-            borderColor: 'rgba(198, 40, 40, 0.55)',
+            borderColor: 'rgba(179, 77, 0, 0.6)',
             borderDash: [4, 4],
             borderWidth: 1,
             label: {
@@ -215,7 +215,7 @@ function marks(spec) {
                 content: m.label,
                 position: 'start',
                 yAdjust: ({ chart }) => -(layouts.get(chart.canvas)?.rows[i] ?? 0) * (labelHeight + labelGap / 2),
-                backgroundColor: 'rgba(198, 40, 40, 0.85)',
+                backgroundColor: '#b34d00',
                 font: labelFont,
                 padding: labelPadding,
             },

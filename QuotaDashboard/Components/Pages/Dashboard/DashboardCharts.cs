@@ -12,11 +12,13 @@ namespace QuotaDashboard.Components.Pages.Dashboard;
 /// <summary>Turns the dashboard's numbers into what each chart draws.</summary>
 public static class DashboardCharts
 {
-    public const string Blue = "#0b5394";
-    public const string Teal = "#00897b";
+    // Okabe and Ito's palette, which readers with any common colour-vision deficiency can tell apart; the timeline's series
+    // differ by marker and dash as well, and every state has a glyph and words.
+    public const string Blue = "#0072b2";
+    public const string Teal = "#009e73";
     public const string Grey = "#9aa5b1";
-    public const string Red = "#c62828";
-    public const string Amber = "#ef8f00";
+    public const string Red = "#d55e00";
+    public const string Amber = "#e69f00";
 
     private static string Locale => CultureInfo.CurrentCulture.Name is { Length: > 0 } name ? name : "en";
 

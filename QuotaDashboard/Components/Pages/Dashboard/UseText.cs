@@ -16,12 +16,12 @@ public static class UseText
         _ => "#9e9e9e",
     };
 
-    /// <summary>A pale tint of the state's colour for tiles, dark enough text to read on it.</summary>
+    /// <summary>The state's colour for tiles, with text that reads on it at AA contrast (4.5:1 or more).</summary>
     public static (string Fill, string Text) Tile(UseState state) => state switch
     {
-        UseState.Over => ("#c62828", "#ffffff"),
-        UseState.Near => ("#f9c46b", "#1a1a1a"),
-        UseState.Within => ("#d6e4f2", "#0d2a45"),
+        UseState.Over => ("#b34d00", "#ffffff"),
+        UseState.Near => ("#e69f00", "#1a1a1a"),
+        UseState.Within => ("#cfe3f3", "#0d2a45"),
         _ => ("#eeeeee", "#424242"),
     };
 
