@@ -12,6 +12,7 @@ public static partial class SignedInClients
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var account = BrowserFixture.Demo(role, region);
+        await StoredLanguages.ForgetAsync(factory.Services, account.Email);
         var form = await client.GetStringAsync("/Account/Login");
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {

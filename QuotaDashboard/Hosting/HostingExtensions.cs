@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.Security.Claims;
+using Microsoft.Extensions.Localization;
+using QuotaDashboard.Components.Shared;
+using QuotaDashboard.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +23,7 @@ namespace QuotaDashboard.Hosting;
 public static class HostingExtensions
 {
     public const string NoIllustrativeDataFlag = "--no-illustrative-data";
-    public static readonly CultureInfo[] SupportedCultures = [new("en"), new("ru"), new("kk")];
+    public static readonly CultureInfo[] SupportedCultures = [.. AccountLanguages.Offered.Select(c => new CultureInfo(c))];
 
     /// <summary>The one flag that is not a configuration key: <c>--no-illustrative-data</c> starts without the illustrative regions.</summary>
     public static void AddStartupFlags(this ConfigurationManager configuration, string[] args)
@@ -98,6 +102,7 @@ public static class HostingExtensions
             .AddClaimsPrincipalFactory<QuotaClaimsPrincipalFactory>();
         services.AddTransient<AccountSeeder>();
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton<AccountLanguages>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<AuditQueries>();
         services.TryAddSingleton(TimeProvider.System);
@@ -156,6 +161,8 @@ public static class HostingExtensions
         // The API answers with its own status codes and problem details; only people get the not-found page.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // The providers keep their default order: the query string, then the cookie (the reader's choice, or their account's once
+        // they sign in), and the browser's Accept-Language only on a first visit.
         app.UseRequestLocalization(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(SupportedCultures[0]);
@@ -178,17 +185,27 @@ public static class HostingExtensions
     }
 
     private static void MapCultureEndpoint(this WebApplication app) =>
-        app.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext http) =>
+        app.MapGet("/culture/set", async (string culture, string? redirectUri, HttpContext http, AccountLanguages languages,
+            IStringLocalizer<SharedResource> text, CancellationToken ct) =>
         {
-            if (!SupportedCultures.Any(c => c.Name == culture))
+            if (!AccountLanguages.IsOffered(culture))
             {
-                return Results.Problem(statusCode: 400, title: "Unsupported language", detail: $"Language '{culture}' is not offered; use {string.Join(", ", SupportedCultures.Select(c => $"'{c.Name}'"))}.");
+                return ProblemResults.Of(text, StatusCodes.Status400BadRequest, text["The language was not changed."],
+                    [new Problem("culture", "language.unknown", culture, string.Join(", ", AccountLanguages.Offered))]);
             }
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            if (http.User.Identity?.IsAuthenticated == true && !http.User.IsApiToken() && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            {
+                await languages.SetAsync(userId, culture, ct);
+            }
+            http.Response.AppendCultureCookie(culture);
             // Only a local path: an absolute address here would make the endpoint an open redirect.
             var target = redirectUri is { Length: > 0 } uri && uri.StartsWith('/') && !uri.StartsWith("//", StringComparison.Ordinal) ? uri : "/";
             return Results.LocalRedirect(target);
         }).AllowAnonymous();
+
+    /// <summary>The cookie that carries the reader's language from request to request.</summary>
+    public static void AppendCultureCookie(this HttpResponse response, string culture) =>
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
 }
