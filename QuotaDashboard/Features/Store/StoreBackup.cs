@@ -55,6 +55,7 @@ public sealed class StoreBackup(IDbContextFactory<QuotaDbContext> factory)
         {
             return new BackupResult.Refused(new Problem("store", StoreProblems.NotSqlite));
         }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
         await using (store)
         await using (var copy = Open(target))
         {
