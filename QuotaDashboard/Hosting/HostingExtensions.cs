@@ -17,6 +17,7 @@ using QuotaDashboard.Data.Seeding;
 using QuotaDashboard.Features.Dashboard;
 using QuotaDashboard.Features.Live;
 using QuotaDashboard.Features.Reports;
+using QuotaDashboard.Features.Store;
 
 namespace QuotaDashboard.Hosting;
 
@@ -57,7 +58,8 @@ public static class HostingExtensions
         services.PostConfigure<SeedOptions>(o =>
         {
             o.DataDirectory = dataDirectory;
-            o.DemoAccounts = development;
+            // Only where asked for: Development (as dotnet run starts it), or Seed:DemoAccounts=true set on purpose.
+            o.DemoAccounts = development || o.DemoAccounts;
         });
 
         var connectionString = builder.Configuration.GetConnectionString("QuotaDashboard") is { Length: > 0 } cs
@@ -129,6 +131,7 @@ public static class HostingExtensions
         services.AddScoped<QuotaDashboard.Features.Quota.AllocationQueries>();
         services.AddSingleton<QuotaDashboard.Features.Quota.UseThresholdSettings>();
         services.AddScoped<UseQueries>();
+        services.AddScoped<QuotaDashboard.Features.Store.StoreBackup>();
         return services;
     }
 
@@ -180,6 +183,7 @@ public static class HostingExtensions
         app.MapReadApi();
         app.MapApiDocuments();
         app.MapReportCsv();
+        app.MapStoreBackup();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

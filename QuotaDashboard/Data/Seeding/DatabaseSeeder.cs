@@ -13,8 +13,9 @@ public sealed class SeedOptions
     public bool IllustrativeData { get; set; } = true;
 
     /// <summary>
-    /// The demonstration accounts, beside the illustrative data. The host turns this on in Development only, so that accounts
-    /// whose passwords are printed in the README never exist in a deployment.
+    /// The demonstration accounts, beside the illustrative data. The host turns this on in Development, or where
+    /// <c>Seed:DemoAccounts=true</c> is set on purpose, so that accounts whose passwords are printed in the README never exist in a
+    /// deployment by default.
     /// </summary>
     public bool DemoAccounts { get; set; }
 }
