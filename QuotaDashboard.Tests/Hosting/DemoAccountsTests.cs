@@ -8,13 +8,34 @@ using QuotaDashboard.Tests.Infrastructure;
 
 namespace QuotaDashboard.Tests.Hosting;
 
-/// <summary>The whole app as a deployment runs it: not Development, even with the illustrative data switched on.</summary>
+/// <summary>
+/// The whole app as a deployment runs it: not Development, even with the illustrative data switched on, reached over HTTPS
+/// (directly or through its proxy), whose cookies are sent over nothing else. <paramref name="demoAccounts"/> is an operator's
+/// explicit Seed:DemoAccounts=true, for a training copy; <paramref name="httpsPort"/> is the HTTPS port it redirects plain HTTP to.
+/// </summary>
 public sealed class ProductionApp : AppFactory
 {
+    private readonly bool _demoAccounts;
+    private readonly int? _httpsPort;
+
+    public ProductionApp(bool demoAccounts = false, int? httpsPort = null, string host = "localhost")
+    {
+        (_demoAccounts, _httpsPort) = (demoAccounts, httpsPort);
+        ClientOptions.BaseAddress = new Uri($"https://{host}");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Production");
+        if (_demoAccounts)
+        {
+            builder.UseSetting("Seed:DemoAccounts", "true");
+        }
+        if (_httpsPort is { } port)
+        {
+            builder.UseSetting("https_port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 }
 
@@ -49,17 +70,6 @@ public sealed class DemoAccountsTests
     }
 }
 
-/// <summary>A deployment whose operator asked for the demonstration accounts on purpose, for a training copy.</summary>
-public sealed class ProductionAppWithDemoAccounts : AppFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseEnvironment("Production");
-        builder.UseSetting("Seed:DemoAccounts", "true");
-    }
-}
-
 public sealed class DemoAccountSignInTests
 {
     [Fact]
@@ -78,7 +88,7 @@ public sealed class DemoAccountSignInTests
     [Fact]
     public async Task In_production_the_demonstration_accounts_exist_only_when_asked_for_by_setting()
     {
-        await using var app = new ProductionAppWithDemoAccounts();
+        await using var app = new ProductionApp(demoAccounts: true);
         var admin = BrowserFixture.Demo(Roles.Administrator);
 
         var (status, location) = await SignedInClients.TrySignInAsync(app, admin.Email, admin.Password);

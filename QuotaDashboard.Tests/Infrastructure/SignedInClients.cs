@@ -30,7 +30,7 @@ public static partial class SignedInClients
 
     private static async Task<(HttpClient Client, HttpResponseMessage Response)> PostSignInAsync(AppFactory factory, string email, string password)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = factory.ClientOptions.BaseAddress });
         var form = await client.GetStringAsync("/Account/Login");
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {

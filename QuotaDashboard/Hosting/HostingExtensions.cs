@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Localization;
 using QuotaDashboard.Components.Shared;
 using QuotaDashboard.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ namespace QuotaDashboard.Hosting;
 public static class HostingExtensions
 {
     public const string NoIllustrativeDataFlag = "--no-illustrative-data";
+    public const string ReadyTag = "ready";
     public static readonly CultureInfo[] SupportedCultures = [.. AccountLanguages.Offered.Select(c => new CultureInfo(c))];
 
     /// <summary>The one flag that is not a configuration key: <c>--no-illustrative-data</c> starts without the illustrative regions.</summary>
@@ -66,7 +68,14 @@ public static class HostingExtensions
             ? cs
             : $"Data Source={Path.Combine(dataDirectory, "quota-dashboard.db")}";
         services.AddQuotaDashboardCore(connectionString);
-        services.AddHealthChecks().AddDbContextCheck<QuotaDbContext>();
+        services.AddHealthChecks().AddDbContextCheck<QuotaDbContext>("store", tags: [ReadyTag]);
+        if (!development)
+        {
+            services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+            // Every cookie (sign-in, antiforgery, language) travels over HTTPS only; a proxy in front says the scheme was HTTPS.
+            services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurePolicy.Always);
+            services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        }
         return builder;
     }
 
@@ -159,7 +168,11 @@ public static class HostingExtensions
     {
         if (!app.Environment.IsDevelopment())
         {
+            app.UseForwardedHeaders();
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
+            app.UseCookiePolicy();
         }
         // The API answers with its own status codes and problem details; only people get the not-found page.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
@@ -178,6 +191,9 @@ public static class HostingExtensions
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
+        // Live: the process answers. Ready: every dependency it needs to serve answers too.
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapReadApi();
