@@ -67,7 +67,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         await ScreenshotAsync(page, "admin-tokens.png");
 
         await page.GotoAsync("/audit");
-        var entries = page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"API token '{name}'" });
+        var entries = page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"API token “{name}”" });
         await Assertions.Expect(entries).ToHaveCountAsync(2);
         await Assertions.Expect(entries.Nth(0)).ToContainTextAsync("API token revoked");
         await Assertions.Expect(entries.Nth(1)).ToContainTextAsync("API token issued");
