@@ -23,7 +23,8 @@ public sealed class ProblemWordingTests(SeededDatabase store) : IClassFixture<Se
     public static TheoryData<string> Codes()
     {
         var data = new TheoryData<string>();
-        var constants = new[] { typeof(ReportProblems), typeof(TokenProblems), typeof(AccountProblems), typeof(QuotaDashboard.Features.Store.StoreProblems) }
+        var constants = new[] { typeof(ReportProblems), typeof(TokenProblems), typeof(AccountProblems), typeof(QuotaDashboard.Features.Store.StoreProblems),
+            typeof(QuotaDashboard.Api.ReleaseTextProblems), typeof(QuotaDashboard.Features.Export.ExportProblems) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!);

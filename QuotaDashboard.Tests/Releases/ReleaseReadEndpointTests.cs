@@ -80,16 +80,16 @@ public sealed class ReleaseReadEndpointTests(AppFactory factory) : IClassFixture
     }
 
     [Theory]
-    [InlineData("nothing", "Empty text")]
-    [InlineData("blanks", "Empty text")]
-    [InlineData("png", "Not text")]
-    [InlineData("invalid utf-8", "Not text")]
-    [InlineData("json", "Not text")]
-    [InlineData("octet-stream", "Not text")]
-    [InlineData("no content type", "Not text")]
-    [InlineData("utf-16", "Not text")]
-    [InlineData("over 100 KB", "Text too long")]
-    public async Task A_body_that_is_empty_not_text_or_too_long_gets_400_with_a_message(string body, string title)
+    [InlineData("nothing", ReleaseTextProblems.Empty)]
+    [InlineData("blanks", ReleaseTextProblems.Empty)]
+    [InlineData("png", ReleaseTextProblems.NotUtf8)]
+    [InlineData("invalid utf-8", ReleaseTextProblems.NotUtf8)]
+    [InlineData("json", ReleaseTextProblems.NotPlainText)]
+    [InlineData("octet-stream", ReleaseTextProblems.NotPlainText)]
+    [InlineData("no content type", ReleaseTextProblems.NotPlainText)]
+    [InlineData("utf-16", ReleaseTextProblems.NotPlainText)]
+    [InlineData("over 100 KB", ReleaseTextProblems.TooLong)]
+    public async Task A_body_that_is_empty_not_text_or_too_long_gets_400_with_its_code_and_a_message(string body, string code)
     {
         var client = factory.CreateClientWithToken(Roles.Analyst);
 
@@ -97,7 +97,7 @@ public sealed class ReleaseReadEndpointTests(AppFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal(code, Assert.Single(problem.RootElement.GetProperty("problems").EnumerateArray().ToList()).GetProperty("code").GetString());
         Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()));
     }
 
@@ -133,7 +133,7 @@ public sealed class ReleaseReadEndpointTests(AppFactory factory) : IClassFixture
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Text too long", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(ReleaseTextProblems.TooLong, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

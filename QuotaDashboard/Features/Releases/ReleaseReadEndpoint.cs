@@ -1,8 +1,11 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
+using QuotaDashboard.Components.Shared;
 using QuotaDashboard.Data;
+using QuotaDashboard.Features;
 using QuotaDashboard.Features.Releases;
 
 // In the API's namespace, beside the reader it serves: the API maps it without knowing the feature's namespace.
@@ -13,32 +16,37 @@ public static class ReleaseReadEndpoint
 {
     public const int MaxBytes = 100 * 1024;
 
+    // The field of every problem of a request to read a text.
+    private const string Body = "body";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static RouteGroupBuilder MapReleaseReader(this RouteGroupBuilder api)
     {
-        api.MapPost("/releases/read", async (HttpContext http, ReleaseTextReader reader, CancellationToken ct) =>
+        api.MapPost("/releases/read", async (HttpContext http, ReleaseTextReader reader, IStringLocalizer<SharedResource> words, CancellationToken ct) =>
         {
             if (!http.User.IsInRole(Roles.Analyst))
             {
-                return Problem(StatusCodes.Status403Forbidden, "Forbidden", "Only analysts read release texts.");
+                return ProblemResults.Forbidden(words, new Problem(Body, ReleaseTextProblems.Forbidden));
             }
             var (text, problem) = await ReadTextAsync(http.Request, ct);
-            return problem ?? Results.Json(reader.Read(text!), Json);
+            return problem is not null
+                ? ProblemResults.Of(words, StatusCodes.Status400BadRequest, words["The release text was not read"], [problem])
+                : Results.Json(reader.Read(text!), Json);
         });
         return api;
     }
 
     /// <summary>The body as text, or the problem that says why it is not one; reads at most one byte past the limit.</summary>
-    internal static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, CancellationToken ct)
+    internal static async Task<(string? Text, Problem? Problem)> ReadTextAsync(HttpRequest request, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase)
             || (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
-            return (null, NotText($"The body is sent as '{request.ContentType}'; send the release text as text/plain; charset=utf-8."));
+            return (null, new Problem(Body, ReleaseTextProblems.NotPlainText, request.ContentType ?? ""));
         }
         if (request.ContentLength > MaxBytes)
         {
@@ -70,14 +78,14 @@ public static class ReleaseReadEndpoint
             }
             catch (DecoderFallbackException)
             {
-                return (null, NotText("The body is not valid UTF-8 text."));
+                return (null, new Problem(Body, ReleaseTextProblems.NotUtf8));
             }
             if (text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f')))
             {
-                return (null, NotText("The body holds control characters (such as NUL bytes), so it is not a text; paste the release's words."));
+                return (null, new Problem(Body, ReleaseTextProblems.ControlCharacters));
             }
             return string.IsNullOrWhiteSpace(text)
-                ? (null, Problem(StatusCodes.Status400BadRequest, "Empty text", "The body is empty; paste the text of a release."))
+                ? (null, new Problem(Body, ReleaseTextProblems.Empty))
                 : (text, null);
         }
         finally
@@ -86,10 +94,18 @@ public static class ReleaseReadEndpoint
         }
     }
 
-    private static IResult NotText(string detail) => Problem(StatusCodes.Status400BadRequest, "Not text", detail);
+    private static Problem TooLarge() => new(Body, ReleaseTextProblems.TooLong, MaxBytes / 1024);
+}
 
-    private static IResult TooLarge() =>
-        Problem(StatusCodes.Status400BadRequest, "Text too long", $"A release text may be at most {MaxBytes / 1024} KB; this one is longer.");
-
-    private static IResult Problem(int status, string title, string detail) => Results.Problem(statusCode: status, title: title, detail: detail);
+/// <summary>Why the release reader refuses a request; worded at the edge as <c>problem.{code}</c>.</summary>
+public static class ReleaseTextProblems
+{
+    public const string Forbidden = "release-text.forbidden";
+    public const string Empty = "release-text.empty";
+    /// <summary>{0} the content type the body was sent as.</summary>
+    public const string NotPlainText = "release-text.not-plain-text";
+    public const string NotUtf8 = "release-text.not-utf8";
+    public const string ControlCharacters = "release-text.control-characters";
+    /// <summary>{0} the most kilobytes a text may have.</summary>
+    public const string TooLong = "release-text.too-long";
 }
