@@ -173,9 +173,9 @@ public sealed class AxeBrowserTests(BrowserFixture browser)
         await SettledAsync(page);
     }
 
-    /// <summary>Waits for transitions in flight (a dialog fading in), so that axe measures contrast on the colours a reader sees.</summary>
+    /// <summary>Waits for transitions in flight (a dialog fading in), so that axe measures contrast on the colours a reader sees; one cancelled midway is over too.</summary>
     private static Task SettledAsync(IPage page) =>
-        page.EvaluateAsync("() => Promise.all(document.getAnimations().filter(a => isFinite(a.effect?.getTiming().iterations ?? 1)).map(a => a.finished))");
+        page.EvaluateAsync("() => Promise.all(document.getAnimations().filter(a => isFinite(a.effect?.getTiming().iterations ?? 1)).map(a => a.finished.catch(() => null)))");
 
     private static async Task<List<string>> AxeAsync(IPage page, string where)
     {
