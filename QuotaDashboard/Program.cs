@@ -1,3 +1,4 @@
+using QuotaDashboard.Features.Store;
 using QuotaDashboard.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -5,6 +6,10 @@ builder.Configuration.AddStartupFlags(args);
 builder.AddQuotaDashboard();
 
 var app = builder.Build();
+if (await app.RunStoreCommandAsync(args))
+{
+    return;
+}
 await app.InitializeStoreAsync();
 app.UseQuotaDashboard();
 app.Run();

@@ -74,7 +74,7 @@ public sealed class HttpAccessTests(AppFactory factory) : IClassFixture<AppFacto
         var client = WithToken(issued.Secret);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/dashboard?asOf=2025-12")).StatusCode);
 
-        Assert.True(await tokens.RevokeAsync(issued.Token.Id, TestUsers.Administrator()));
+        Assert.Null(await tokens.RevokeAsync(issued.Token.Id, TestUsers.Administrator()));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/dashboard?asOf=2025-12")).StatusCode);
     }

@@ -1,3 +1,4 @@
+using QuotaDashboard.Features;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -96,7 +97,7 @@ public sealed class ReadApiTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(new DateOnly(2025, 12, 25), release.PublishedOn);
         Assert.Equal(18, rows.Count);
         Assert.Equal(
-            rows.Select(r => (r.Figure, r.Key, r.Value, r.Sources, r.Note.Length == 0 ? null : r.Note)),
+            rows.Select(r => (r.Figure, r.Key, r.Value, r.Sources, r.Note.Length == 0 ? null : new Wording(r.Note, r.NoteRu, r.NoteKk))),
             release.Figures.Select(f => (f.Figure, f.Key, f.Value, f.Sources, f.Note)));
         Assert.Equal(rows.SelectMany(r => r.Sources.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct().Order(StringComparer.Ordinal),
             release.Sources.Order(StringComparer.Ordinal));

@@ -67,6 +67,23 @@ public sealed class DashboardChartsTests
     }
 
     [Fact]
+    public void The_readers_own_region_keeps_the_colour_of_its_state_in_the_ranking_and_is_outlined()
+    {
+        IReadOnlyList<RegionUse> ranking =
+        [
+            new("KZ-75", 956, 1000, false, null, 95.6m, false),
+            new("KZ-71", 500, 1000, false, null, 50m, false),
+        ];
+
+        var spec = InCulture("en-US", () => DashboardCharts.Ranking(ranking, "KZ-75", Names, Text));
+
+        var thresholds = QuotaDashboard.Features.Quota.UseThresholds.Default;
+        Assert.Equal([UseText.Color(thresholds.StateOf(95.6m)), UseText.Color(thresholds.StateOf(50m))], spec.Series[0].Colors);
+        Assert.NotEqual(spec.Series[0].Colors[0], spec.Series[0].Colors[1]);
+        Assert.Equal([true, false], spec.Series[0].Outlined);
+    }
+
+    [Fact]
     public void A_views_chart_is_built_once_per_language_and_shared_by_every_page_that_shows_it()
     {
         var view = Categories(537, 2244);

@@ -6,7 +6,8 @@ using QuotaDashboard.Tests.Infrastructure;
 namespace QuotaDashboard.Tests.Data;
 
 /// <summary>One row of releases.csv, as written.</summary>
-public sealed record CsvReleaseRow(string AsOf, string Precision, string PublishedOn, string Figure, string Key, decimal Value, string Sources, string Note)
+public sealed record CsvReleaseRow(string AsOf, string Precision, string PublishedOn, string Figure, string Key, decimal Value, string Sources, string Note,
+    string NoteRu = "", string NoteKk = "")
 {
     /// <summary>A <c>yyyy-MM</c> as-of describes the month's first day.</summary>
     public DateOnly AsOfDate => SeedCsv.Date(AsOf.Length == 7 ? AsOf + "-01" : AsOf);
@@ -43,7 +44,8 @@ public static class SeedCsv
 
     private static readonly Lazy<IReadOnlyList<CsvReleaseRow>> ReleaseRows = new(() => Read("releases.csv", r => new CsvReleaseRow(
         r.GetString("as_of"), r.GetString("as_of_precision"), r.GetString("published_on"), r.GetString("figure"), r.GetString("key"),
-        decimal.Parse(r.GetString("value"), NumberStyles.Number, CultureInfo.InvariantCulture), r.GetString("sources"), r.GetString("note"))));
+        decimal.Parse(r.GetString("value"), NumberStyles.Number, CultureInfo.InvariantCulture), r.GetString("sources"), r.GetString("note"),
+        r.GetString("note_ru"), r.GetString("note_kk"))));
 
     private static readonly Lazy<IReadOnlyList<CsvReportRow>> ReportRows = new(() => Read("illustrative-reports.csv", r => new CsvReportRow(
         Date(r.GetString("month")), r.GetString("region"), r.GetString("figure"), r.GetString("key"),

@@ -6,7 +6,7 @@ using QuotaDashboard.Tests.Infrastructure;
 namespace QuotaDashboard.Tests.Data;
 
 /// <summary>What the SQLite file itself holds, read with plain SQL rather than through the model.</summary>
-public static class StoreTables
+public static partial class StoreTables
 {
     public const string MigrationsHistory = "__EFMigrationsHistory";
 

@@ -1,3 +1,4 @@
+using QuotaDashboard.Features;
 using QuotaDashboard.Features.Dashboard;
 using QuotaDashboard.Tests.Data;
 using QuotaDashboard.Tests.Infrastructure;
@@ -64,7 +65,7 @@ public sealed class QuotaInForceTests(SeededDatabase store) : IClassFixture<Seed
         Assert.Equal(new DateOnly(2025, 12, 1), quota.EffectiveFrom);
         Assert.False(quota.EffectiveDayPublished);
         Assert.Null(quota.LegalActInForce);
-        Assert.Contains("not published", quota.PublishedWording, StringComparison.Ordinal);
+        Assert.Contains("not published", quota.PublishedWording!.En, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,8 +77,9 @@ public sealed class QuotaInForceTests(SeededDatabase store) : IClassFixture<Seed
         Assert.Equal(0.25m, quota.SharePct);
         Assert.Equal(new DateOnly(2025, 8, 1), quota.EffectiveFrom);
         Assert.False(quota.EffectiveDayPublished);
-        Assert.Equal("from August 2025", quota.PublishedWording);
-        Assert.Equal("order of the acting Minister of 2025-08-01", quota.LegalAct);
+        Assert.Equal(new Wording("from August 2025", "с августа 2025 года", "2025 жылғы тамыздан бастап"), quota.PublishedWording);
+        Assert.Equal(new Wording("order of the acting Minister of 2025-08-01", "приказ исполняющего обязанности Министра от 2025-08-01",
+            "Министр міндетін атқарушының 2025-08-01 бұйрығы"), quota.LegalAct);
         Assert.Equal(new DateOnly(2025, 8, 23), quota.LegalActInForce);
     }
 

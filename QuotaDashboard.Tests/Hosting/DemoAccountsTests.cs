@@ -48,3 +48,42 @@ public sealed class DemoAccountsTests
         }
     }
 }
+
+/// <summary>A deployment whose operator asked for the demonstration accounts on purpose, for a training copy.</summary>
+public sealed class ProductionAppWithDemoAccounts : AppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Seed:DemoAccounts", "true");
+    }
+}
+
+public sealed class DemoAccountSignInTests
+{
+    [Fact]
+    public async Task In_production_no_demonstration_account_can_sign_in()
+    {
+        await using var app = new ProductionApp();
+
+        foreach (var account in AccountSeeder.DemoAccounts)
+        {
+            var (status, location) = await SignedInClients.TrySignInAsync(app, account.Email, account.Password);
+            Assert.False(status == System.Net.HttpStatusCode.Redirect && !location!.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase),
+                $"{account.Email} signed in to a production start.");
+        }
+    }
+
+    [Fact]
+    public async Task In_production_the_demonstration_accounts_exist_only_when_asked_for_by_setting()
+    {
+        await using var app = new ProductionAppWithDemoAccounts();
+        var admin = BrowserFixture.Demo(Roles.Administrator);
+
+        var (status, location) = await SignedInClients.TrySignInAsync(app, admin.Email, admin.Password);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, status);
+        Assert.DoesNotContain("/Account/Login", location, StringComparison.OrdinalIgnoreCase);
+    }
+}

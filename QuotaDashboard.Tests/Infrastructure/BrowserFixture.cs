@@ -77,6 +77,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var page = await NewPageAsync(width: width, height: height);
         var account = Demo(role, region);
+        await StoredLanguages.ForgetAsync(App.Services, account.Email);
         await SignInAsync(page, account.Email, account.Password);
         return page;
     }

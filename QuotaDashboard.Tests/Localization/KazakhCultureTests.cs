@@ -38,9 +38,16 @@ public sealed class KazakhCultureTests
     public void Pick_gives_the_name_in_the_readers_language_and_a_kazakh_reader_the_russian_of_a_thing_named_in_two(
         string culture, string namedInTwo, string namedInThree) => InCulture(culture, () =>
     {
-        Assert.Equal(namedInTwo, Names.Pick("Almaty", "город Алматы"));
+        Assert.Equal(namedInTwo, Names.Pick("Almaty", "город Алматы", null));
         Assert.Equal(namedInThree, Names.Pick("Almaty", "город Алматы", "Алматы қаласы"));
     });
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ru")]
+    [InlineData("kk")]
+    public void A_text_entered_in_one_language_without_translations_reads_as_entered(string culture) =>
+        InCulture(culture, () => Assert.Equal("seen once", Names.Pick("seen once", null, null)));
 
     [Theory]
     [InlineData(null)]

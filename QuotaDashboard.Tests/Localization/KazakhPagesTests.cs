@@ -77,13 +77,21 @@ public sealed class KazakhPagesTests(AppFactory factory) : IClassFixture<AppFact
         Assert.DoesNotContain(russian, csv);
     }
 
-    [Fact]
-    public async Task An_unsupported_language_is_refused_with_the_list_of_those_offered()
+    [Theory]
+    [InlineData("en", "The language «uz» is not offered; choose one of en, ru, kk.")]
+    [InlineData("ru", "Язык «uz» не поддерживается; выберите один из: en, ru, kk.")]
+    [InlineData("kk", "«uz» тілі қолданылмайды; мыналардың бірін таңдаңыз: en, ru, kk.")]
+    public async Task An_unsupported_language_is_refused_in_the_readers_language_with_a_code_and_the_list_of_those_offered(string reader, string detail)
     {
-        var response = await factory.CreateClient().GetAsync("/culture/set?culture=uz&redirectUri=/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/culture/set?culture=uz&redirectUri=/");
+        request.Headers.AcceptLanguage.ParseAdd(reader);
+        var response = await factory.CreateClient().SendAsync(request);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Language 'uz' is not offered; use 'en', 'ru', 'kk'.", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(detail, problem.RootElement.GetProperty("detail").GetString());
+        var only = Assert.Single(problem.RootElement.GetProperty("problems").EnumerateArray());
+        Assert.Equal("language.unknown", only.GetProperty("code").GetString());
+        Assert.Equal("culture", only.GetProperty("field").GetString());
     }
 }

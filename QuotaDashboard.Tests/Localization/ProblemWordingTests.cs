@@ -23,7 +23,7 @@ public sealed class ProblemWordingTests(SeededDatabase store) : IClassFixture<Se
     public static TheoryData<string> Codes()
     {
         var data = new TheoryData<string>();
-        var constants = new[] { typeof(ReportProblems), typeof(TokenProblems), typeof(AccountProblems) }
+        var constants = new[] { typeof(ReportProblems), typeof(TokenProblems), typeof(AccountProblems), typeof(QuotaDashboard.Features.Store.StoreProblems) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!);

@@ -1,6 +1,7 @@
 using Bunit;
 using MudBlazor;
 using QuotaDashboard.Components.Pages.Reports;
+using QuotaDashboard.Components.Shared;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Dashboard;
 using QuotaDashboard.Tests.Features;
@@ -24,7 +25,14 @@ public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsync
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await _pages.DisposeAsync();
+    private readonly (System.Globalization.CultureInfo, System.Globalization.CultureInfo) _culture =
+        (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+
+    public async Task DisposeAsync()
+    {
+        (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = _culture;
+        await _pages.DisposeAsync();
+    }
 
     private IRenderedComponent<ReportEntry> OpenAsOfficer(string month) =>
         ReportPages.Open<ReportEntry>(_pages.For(Officer, Roles.RegionalOfficer, "KZ-75"), $"/reports/entry?month={month}", "#total");
@@ -83,13 +91,15 @@ public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsync
         Type(cut, "sector-F", 100);
         Type(cut, "country-CN", 100);
 
-        cut.WaitForAssertion(() => Assert.True(SaveDisabled(cut)), ReportPages.Wait);
-        Assert.Contains("confirm the difference and give a reason", Text(cut, "save-blocker"));
+        cut.WaitForAssertion(() => Assert.Contains("confirm the difference and give a reason", Text(cut, "save-blocker")), ReportPages.Wait);
+        ReportPages.Button(cut, "Save report").Click();
+        cut.WaitForAssertion(() => Assert.Contains("The report was not saved", Text(cut, "save-result")), ReportPages.Wait);
+        Assert.Equal("The categories add up to 90, not to the total of 100: correct them, or confirm the difference with a reason.", Text(cut, "error-category"));
+        Assert.Empty(await StoredReports.RevisionsAsync(_store, "KZ-75", new DateOnly(2026, 2, 1)));
+
         cut.Find("input[type=checkbox]").Change(true);
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#mismatch-reason")), ReportPages.Wait);
-        Assert.True(SaveDisabled(cut));
         cut.Find("#mismatch-reason").Input(reason);
-        cut.WaitForAssertion(() => Assert.False(SaveDisabled(cut)), ReportPages.Wait);
 
         ReportPages.Button(cut, "Save report").Click();
 
@@ -176,5 +186,30 @@ public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsync
         cut.WaitForAssertion(() => Assert.Equal("Nothing changed; nothing was saved.", Text(cut, "save-result")), ReportPages.Wait);
         Assert.Single(await StoredReports.RevisionsAsync(_store, "KZ-75", month));
         Assert.Equal(1, (await StoredReports.ReportAsync(_store, "KZ-75", month)).Version);
+    }
+
+    [Theory]
+    [InlineData("ru-RU", "Сохранить отчёт", "Отчёт не сохранён", "Не более 2000 символов, а не 2001.", "characters")]
+    [InlineData("kk-KZ", null, null, null, "characters")]
+    public void A_refused_save_shows_each_problem_beside_its_field_in_the_readers_language_even_where_a_breakdown_does_not_add_up(
+        string culture, string? save, string? notSaved, string? tooLong, string english)
+    {
+        var text = _store.Get<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        string In(string key) => ProblemWording.InCulture(culture, () => text[key].Value);
+        save ??= In("Save report");
+        notSaved ??= In("The report was not saved:").TrimEnd(':');
+        tooLong ??= ProblemWording.InCulture(culture, () => text.Describe(new QuotaDashboard.Features.Problem("comment", "text.too-long", 2000, 2001)));
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        var cut = OpenAsOfficer("2025-07");
+        Type(cut, "total", 100);
+        cut.Find("textarea#comment").Input(new string('я', QuotaDashboard.Features.Reports.ReportCommands.MaxTextLength + 1));
+
+        cut.FindAll("button").Single(b => b.TextContent.Contains(save, StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(notSaved, cut.Find("[data-testid=save-result]").TextContent), ReportPages.Wait);
+        var field = cut.Find("textarea#comment").Closest(".mud-input-control")!;
+        Assert.Contains(tooLong, field.QuerySelector(".mud-input-helper-text")!.TextContent);
+        Assert.NotEmpty(Text(cut, "error-category"));
+        Assert.DoesNotContain(english, cut.Markup);
     }
 }

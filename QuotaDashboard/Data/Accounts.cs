@@ -8,6 +8,9 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>The one region a regional officer reports for; null for every other role.</summary>
     public string? RegionCode { get; set; }
+
+    /// <summary>The language the person last chose ("en", "ru" or "kk"), brought to every browser they sign in on; null until they have one.</summary>
+    public string? Language { get; set; }
 }
 
 public static class Roles

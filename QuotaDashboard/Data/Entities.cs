@@ -104,10 +104,13 @@ public sealed class PublishedRelease
     public List<PublishedFigure> Figures { get; set; } = [];
 }
 
-/// <summary>Who entered what the seed files hold.</summary>
+/// <summary>Who entered what the seed files hold: a code, worded for the reader where authors are shown (<see cref="Features.Names.Author"/>).</summary>
 public static class PublishedRecord
 {
-    public const string SeedUser = "seed (published record)";
+    public const string SeedUser = "seed:published";
+
+    /// <summary>What stores made before the code held.</summary>
+    public const string FormerSeedUser = "seed (published record)";
 }
 
 public enum FigureKind { Total, Category, Sector, Country, Employers, LocalEmployeesMoreThan, LocalSharePct }
@@ -122,6 +125,8 @@ public sealed class PublishedFigure
     public decimal Value { get; set; }
     public required string Sources { get; set; }
     public string? Note { get; set; }
+    public string? NoteRu { get; set; }
+    public string? NoteKk { get; set; }
 }
 
 public sealed class QuotaRevision
@@ -137,9 +142,16 @@ public sealed class QuotaRevision
     public bool EffectiveDayPublished { get; set; }
     public required string PublishedWording { get; set; }
     public required string PublishedWordingRu { get; set; }
+    /// <summary>Empty in a store made before revisions had Kazakh wordings, until the seeder fills it; a reader then gets the Russian.</summary>
+    public string PublishedWordingKk { get; set; } = "";
+    /// <summary>As entered; the seed files give the Russian and Kazakh too, and a screen falls back to the entered text without them.</summary>
     public string? LegalAct { get; set; }
+    public string? LegalActRu { get; set; }
+    public string? LegalActKk { get; set; }
     public DateOnly? LegalActInForce { get; set; }
     public string? Basis { get; set; }
+    public string? BasisRu { get; set; }
+    public string? BasisKk { get; set; }
     public required string Sources { get; set; }
     /// <summary>The labour force the share is taken of, where the source gives it.</summary>
     public long? LabourForce { get; set; }

@@ -2,6 +2,12 @@ using System.Globalization;
 
 namespace QuotaDashboard.Features;
 
+/// <summary>A text the record holds in English and, where it has them, Russian and Kazakh; the reader's is picked at the edge.</summary>
+public sealed record Wording(string En, string? Ru, string? Kk)
+{
+    public string InReadersLanguage() => Names.Pick(En, Ru, Kk);
+}
+
 /// <summary>Picks the name of a thing in the user's language.</summary>
 public static class Names
 {
@@ -12,14 +18,27 @@ public static class Names
     public static bool IsKazakh => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "kk";
 
     /// <summary>
-    /// For a thing named only in English and Russian. A Kazakh reader gets the Russian: it is the other official language of the
-    /// country, written in the same script, and reads better beside the Kazakh of the rest of the page than English would.
+    /// A thing named or worded in the three languages, in the reader's. A Kazakh text not (yet) stored falls back to the Russian, the
+    /// other official language in the same script; a text entered in one language only, with no translation, reads as entered.
     /// </summary>
-    public static string Pick(string english, string russian) => IsRussian || IsKazakh ? russian : english;
+    public static string Pick(string english, string? russian, string? kazakh)
+    {
+        var inRussian = string.IsNullOrWhiteSpace(russian) ? english : russian;
+        return IsKazakh ? (string.IsNullOrWhiteSpace(kazakh) ? inRussian : kazakh) : IsRussian ? inRussian : english;
+    }
 
-    /// <summary>For a thing named in all three languages; a Kazakh name not (yet) stored falls back to the Russian.</summary>
-    public static string Pick(string english, string russian, string? kazakh) =>
-        IsKazakh ? (string.IsNullOrWhiteSpace(kazakh) ? russian : kazakh) : Pick(english, russian);
+    /// <summary>
+    /// Who entered a revision, for the reader: the seed's own codes (and the wording stores held before them) are worded in the
+    /// reader's language; a person's user name is shown as it is.
+    /// </summary>
+    public static string Author(string? enteredBy) => enteredBy switch
+    {
+        Data.Seeding.DatabaseSeeder.SeedUser or Data.Seeding.DatabaseSeeder.FormerSeedUser => Pick(
+            "illustrative regional data (seed)", "иллюстративные региональные данные (начальная загрузка)", "иллюстративтік өңірлік деректер (бастапқы жүктеу)"),
+        Data.PublishedRecord.SeedUser or Data.PublishedRecord.FormerSeedUser => Pick(
+            "published record (seed)", "опубликованные данные (начальная загрузка)", "жарияланған деректер (бастапқы жүктеу)"),
+        _ => enteredBy ?? "",
+    };
 
     public static bool IsCountryCode(string code) =>
         code.Length == 2 && code.All(char.IsAsciiLetterUpper) && TryCountryName(code) is not null;

@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.Security.Claims;
+using Microsoft.Extensions.Localization;
+using QuotaDashboard.Components.Shared;
+using QuotaDashboard.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,13 +17,14 @@ using QuotaDashboard.Data.Seeding;
 using QuotaDashboard.Features.Dashboard;
 using QuotaDashboard.Features.Live;
 using QuotaDashboard.Features.Reports;
+using QuotaDashboard.Features.Store;
 
 namespace QuotaDashboard.Hosting;
 
 public static class HostingExtensions
 {
     public const string NoIllustrativeDataFlag = "--no-illustrative-data";
-    public static readonly CultureInfo[] SupportedCultures = [new("en"), new("ru"), new("kk")];
+    public static readonly CultureInfo[] SupportedCultures = [.. AccountLanguages.Offered.Select(c => new CultureInfo(c))];
 
     /// <summary>The one flag that is not a configuration key: <c>--no-illustrative-data</c> starts without the illustrative regions.</summary>
     public static void AddStartupFlags(this ConfigurationManager configuration, string[] args)
@@ -53,7 +58,8 @@ public static class HostingExtensions
         services.PostConfigure<SeedOptions>(o =>
         {
             o.DataDirectory = dataDirectory;
-            o.DemoAccounts = development;
+            // Only where asked for: Development (as dotnet run starts it), or Seed:DemoAccounts=true set on purpose.
+            o.DemoAccounts = development || o.DemoAccounts;
         });
 
         var connectionString = builder.Configuration.GetConnectionString("QuotaDashboard") is { Length: > 0 } cs
@@ -98,6 +104,7 @@ public static class HostingExtensions
             .AddClaimsPrincipalFactory<QuotaClaimsPrincipalFactory>();
         services.AddTransient<AccountSeeder>();
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton<AccountLanguages>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<AuditQueries>();
         services.TryAddSingleton(TimeProvider.System);
@@ -124,6 +131,7 @@ public static class HostingExtensions
         services.AddScoped<QuotaDashboard.Features.Quota.AllocationQueries>();
         services.AddSingleton<QuotaDashboard.Features.Quota.UseThresholdSettings>();
         services.AddScoped<UseQueries>();
+        services.AddScoped<QuotaDashboard.Features.Store.StoreBackup>();
         return services;
     }
 
@@ -156,6 +164,8 @@ public static class HostingExtensions
         // The API answers with its own status codes and problem details; only people get the not-found page.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // The providers keep their default order: the query string, then the cookie (the reader's choice, or their account's once
+        // they sign in), and the browser's Accept-Language only on a first visit.
         app.UseRequestLocalization(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(SupportedCultures[0]);
@@ -173,22 +183,33 @@ public static class HostingExtensions
         app.MapReadApi();
         app.MapApiDocuments();
         app.MapReportCsv();
+        app.MapStoreBackup();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 
     private static void MapCultureEndpoint(this WebApplication app) =>
-        app.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext http) =>
+        app.MapGet("/culture/set", async (string culture, string? redirectUri, HttpContext http, AccountLanguages languages,
+            IStringLocalizer<SharedResource> text, CancellationToken ct) =>
         {
-            if (!SupportedCultures.Any(c => c.Name == culture))
+            if (!AccountLanguages.IsOffered(culture))
             {
-                return Results.Problem(statusCode: 400, title: "Unsupported language", detail: $"Language '{culture}' is not offered; use {string.Join(", ", SupportedCultures.Select(c => $"'{c.Name}'"))}.");
+                return ProblemResults.Of(text, StatusCodes.Status400BadRequest, text["The language was not changed."],
+                    [new Problem("culture", "language.unknown", culture, string.Join(", ", AccountLanguages.Offered))]);
             }
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            if (http.User.Identity?.IsAuthenticated == true && !http.User.IsApiToken() && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            {
+                await languages.SetAsync(userId, culture, ct);
+            }
+            http.Response.AppendCultureCookie(culture);
             // Only a local path: an absolute address here would make the endpoint an open redirect.
             var target = redirectUri is { Length: > 0 } uri && uri.StartsWith('/') && !uri.StartsWith("//", StringComparison.Ordinal) ? uri : "/";
             return Results.LocalRedirect(target);
         }).AllowAnonymous();
+
+    /// <summary>The cookie that carries the reader's language from request to request.</summary>
+    public static void AppendCultureCookie(this HttpResponse response, string culture) =>
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
 }

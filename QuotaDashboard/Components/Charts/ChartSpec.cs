@@ -30,6 +30,8 @@ public sealed record ChartSeries
     public IReadOnlyList<double?> Values { get; init; } = [];
     public IReadOnlyList<ChartPoint> Points { get; init; } = [];
     public IReadOnlyList<string> Colors { get; init; } = [];
+    /// <summary>Bars drawn with a dark outline, e.g. the reader's own region among the others: colour already says its state.</summary>
+    public IReadOnlyList<bool> Outlined { get; init; } = [];
     /// <summary>line, points or step.</summary>
     public string Style { get; init; } = "bar";
     /// <summary>Shown in the tooltip under each value, e.g. the source of a published figure.</summary>

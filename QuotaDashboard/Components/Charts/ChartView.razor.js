@@ -164,6 +164,8 @@ function barDataset(s) {
         label: s.label,
         data: s.values,
         backgroundColor: s.colors.length ? s.colors : '#0b5394',
+        borderColor: '#1b1b1b',
+        borderWidth: s.outlined.length ? s.outlined.map(o => (o ? 2.5 : 0)) : 0,
         borderRadius: 3,
         notes: s.notes,
     };

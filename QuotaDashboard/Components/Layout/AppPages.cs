@@ -26,6 +26,7 @@ public static class AppPages
         new("/audit", "Audit log", Icons.Material.Filled.FactCheck, [Roles.Administrator, Roles.Analyst]),
         new("/admin/accounts", "Accounts", Icons.Material.Filled.ManageAccounts, [Roles.Administrator]),
         new("/admin/tokens", "API tokens", Icons.Material.Filled.Key, [Roles.Administrator]),
+        new("/admin/backup", "Backup", Icons.Material.Filled.Backup, [Roles.Administrator]),
     ];
 
     public static IEnumerable<AppPage> For(ClaimsPrincipal user) => All.Where(p => p.IsFor(user));

@@ -9,6 +9,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     {
         b.Property(u => u.DisplayName).HasMaxLength(200);
         b.Property(u => u.RegionCode).HasMaxLength(8);
+        b.Property(u => u.Language).HasMaxLength(8);
         b.HasOne<Region>().WithMany().HasForeignKey(u => u.RegionCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

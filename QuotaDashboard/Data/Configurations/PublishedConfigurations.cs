@@ -25,6 +25,8 @@ internal sealed class PublishedFigureConfiguration : IEntityTypeConfiguration<Pu
         b.Property(f => f.Key).HasMaxLength(16);
         b.Property(f => f.Sources).HasMaxLength(2000);
         b.Property(f => f.Note).HasMaxLength(2000);
+        b.Property(f => f.NoteRu).HasMaxLength(2000);
+        b.Property(f => f.NoteKk).HasMaxLength(2000);
         b.HasIndex(f => new { f.ReleaseId, f.Figure, f.Key }).IsUnique();
     }
 }
@@ -42,8 +44,13 @@ internal sealed class QuotaRevisionConfiguration : IEntityTypeConfiguration<Quot
         b.Property(q => q.Label).HasMaxLength(100);
         b.Property(q => q.PublishedWording).HasMaxLength(500);
         b.Property(q => q.PublishedWordingRu).HasMaxLength(500);
+        b.Property(q => q.PublishedWordingKk).HasMaxLength(500);
         b.Property(q => q.LegalAct).HasMaxLength(500);
+        b.Property(q => q.LegalActRu).HasMaxLength(500);
+        b.Property(q => q.LegalActKk).HasMaxLength(500);
         b.Property(q => q.Basis).HasMaxLength(2000);
+        b.Property(q => q.BasisRu).HasMaxLength(2000);
+        b.Property(q => q.BasisKk).HasMaxLength(2000);
         b.Property(q => q.Sources).HasMaxLength(2000);
     }
 }

@@ -218,6 +218,10 @@ namespace QuotaDashboard.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -488,6 +492,14 @@ namespace QuotaDashboard.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NoteKk")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteRu")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReleaseId")
                         .HasColumnType("INTEGER");
 
@@ -565,6 +577,14 @@ namespace QuotaDashboard.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BasisKk")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BasisRu")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("EffectiveDayPublished")
                         .HasColumnType("INTEGER");
 
@@ -597,7 +617,20 @@ namespace QuotaDashboard.Data.Migrations
                     b.Property<DateOnly?>("LegalActInForce")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LegalActKk")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalActRu")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PublishedWording")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedWordingKk")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

@@ -13,8 +13,9 @@ public sealed class SeedOptions
     public bool IllustrativeData { get; set; } = true;
 
     /// <summary>
-    /// The demonstration accounts, beside the illustrative data. The host turns this on in Development only, so that accounts
-    /// whose passwords are printed in the README never exist in a deployment.
+    /// The demonstration accounts, beside the illustrative data. The host turns this on in Development, or where
+    /// <c>Seed:DemoAccounts=true</c> is set on purpose, so that accounts whose passwords are printed in the README never exist in a
+    /// deployment by default.
     /// </summary>
     public bool DemoAccounts { get; set; }
 }
@@ -22,7 +23,11 @@ public sealed class SeedOptions
 /// <summary>Adds what the seed files hold and the store lacks; running it again changes nothing.</summary>
 public sealed class DatabaseSeeder(IDbContextFactory<QuotaDbContext> dbFactory, IOptions<SeedOptions> options, ILogger<DatabaseSeeder> logger)
 {
-    public const string SeedUser = "seed (illustrative regional data)";
+    /// <summary>The author of the illustrative reports: a code, worded for the reader where authors are shown.</summary>
+    public const string SeedUser = "seed:illustrative";
+
+    /// <summary>What stores made before the code held.</summary>
+    public const string FormerSeedUser = "seed (illustrative regional data)";
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -49,15 +54,21 @@ public sealed class DatabaseSeeder(IDbContextFactory<QuotaDbContext> dbFactory, 
                 Letter = s.Letter, NameEn = s.NameEn, NameRu = s.NameRu, NameKk = s.NameKk,
             }), cancellationToken);
         await AddMissingKazakhNamesAsync(db, categories.ToDictionary(c => c.Key, c => c.NameKk), sectors.ToDictionary(s => s.Letter, s => s.NameKk), cancellationToken);
-        await AddMissingAsync(db, db.Releases, r => r.AsOf, ReleaseSeed.FromRows(SeedFiles.Read<ReleaseRow>(dir, "releases.csv")), cancellationToken);
+        var releaseRows = SeedFiles.Read<ReleaseRow>(dir, "releases.csv");
+        await AddMissingAsync(db, db.Releases, r => r.AsOf, ReleaseSeed.FromRows(releaseRows), cancellationToken);
+        await AddMissingNoteTranslationsAsync(db, releaseRows, cancellationToken);
+        var quotaRows = SeedFiles.Read<QuotaRevisionRow>(dir, "quota-revisions.csv");
         await AddMissingAsync(db, db.QuotaRevisions, q => new { q.Year, q.Sequence },
-            SeedFiles.Read<QuotaRevisionRow>(dir, "quota-revisions.csv").Select(q => new QuotaRevision
+            quotaRows.Select(q => new QuotaRevision
             {
                 Year = q.Year, Sequence = q.Sequence, Label = q.Label, Units = q.Units, SharePct = q.SharePct,
                 EffectiveFrom = q.EffectiveFrom, EffectiveDayPublished = q.EffectiveDayPublished,
-                PublishedWording = q.PublishedWording, PublishedWordingRu = q.PublishedWordingRu, LegalAct = NullIfEmpty(q.LegalAct),
-                LegalActInForce = q.LegalActInForce, Basis = NullIfEmpty(q.Basis), Sources = q.Sources,
+                PublishedWording = q.PublishedWording, PublishedWordingRu = q.PublishedWordingRu, PublishedWordingKk = q.PublishedWordingKk,
+                LegalAct = NullIfEmpty(q.LegalAct), LegalActRu = NullIfEmpty(q.LegalActRu), LegalActKk = NullIfEmpty(q.LegalActKk),
+                LegalActInForce = q.LegalActInForce,
+                Basis = NullIfEmpty(q.Basis), BasisRu = NullIfEmpty(q.BasisRu), BasisKk = NullIfEmpty(q.BasisKk), Sources = q.Sources,
             }), cancellationToken);
+        await AddMissingQuotaTranslationsAsync(db, quotaRows, cancellationToken);
         await AddMissingAsync(db, db.Allocations, a => new { a.Year, a.RevisionSequence, a.RegionCode },
             SeedFiles.Read<AllocationRow>(dir, "allocations.csv").Select(a => new RegionalAllocation
             {
@@ -115,6 +126,67 @@ public sealed class DatabaseSeeder(IDbContextFactory<QuotaDbContext> dbFactory, 
         if (named > 0)
         {
             logger.LogInformation("Added the Kazakh names of {Count} categories and sectors", named);
+        }
+    }
+
+    /// <summary>
+    /// A store made before the notes of the record had Russian and Kazakh holds them in English only; the translations come from the
+    /// same seed file, matched on the English note as printed, so a note an analyst has since changed keeps its own words.
+    /// </summary>
+    private async Task AddMissingNoteTranslationsAsync(QuotaDbContext db, IReadOnlyList<ReleaseRow> rows, CancellationToken cancellationToken)
+    {
+        var translations = rows.Where(r => r.Note != "").GroupBy(r => r.Note).ToDictionary(g => g.Key, g => g.First());
+        var untranslated = await db.PublishedFigures.IgnoreQueryFilters()
+            .Where(f => f.Note != null && f.Note != "" && (f.NoteRu == null || f.NoteKk == null)).ToListAsync(cancellationToken);
+        foreach (var figure in untranslated)
+        {
+            if (translations.TryGetValue(figure.Note!, out var row))
+            {
+                figure.NoteRu ??= NullIfEmpty(row.NoteRu);
+                figure.NoteKk ??= NullIfEmpty(row.NoteKk);
+            }
+        }
+        var translated = await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        if (translated > 0)
+        {
+            logger.LogInformation("Added the Russian and Kazakh of {Count} notes on published figures", translated);
+        }
+    }
+
+    /// <summary>The same for the quota revisions of the seed file: the Kazakh wording, and the legal act and basis in Russian and Kazakh.</summary>
+    private async Task AddMissingQuotaTranslationsAsync(QuotaDbContext db, IReadOnlyList<QuotaRevisionRow> rows, CancellationToken cancellationToken)
+    {
+        var seeded = rows.ToDictionary(r => (r.Year, r.Sequence));
+        var untranslated = await db.QuotaRevisions.IgnoreQueryFilters()
+            .Where(q => q.EnteredBy == PublishedRecord.SeedUser && (q.PublishedWordingKk == "" || (q.LegalAct != null && q.LegalActKk == null) || (q.Basis != null && q.BasisKk == null)))
+            .ToListAsync(cancellationToken);
+        foreach (var revision in untranslated)
+        {
+            if (!seeded.TryGetValue((revision.Year, revision.Sequence), out var row) || row.PublishedWording != revision.PublishedWording)
+            {
+                continue;
+            }
+            if (revision.PublishedWordingKk == "")
+            {
+                revision.PublishedWordingKk = row.PublishedWordingKk;
+            }
+            if (revision.LegalAct == NullIfEmpty(row.LegalAct))
+            {
+                revision.LegalActRu ??= NullIfEmpty(row.LegalActRu);
+                revision.LegalActKk ??= NullIfEmpty(row.LegalActKk);
+            }
+            if (revision.Basis == NullIfEmpty(row.Basis))
+            {
+                revision.BasisRu ??= NullIfEmpty(row.BasisRu);
+                revision.BasisKk ??= NullIfEmpty(row.BasisKk);
+            }
+        }
+        var translated = await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        if (translated > 0)
+        {
+            logger.LogInformation("Added the Kazakh wording and the translations of {Count} quota revisions", translated);
         }
     }
 

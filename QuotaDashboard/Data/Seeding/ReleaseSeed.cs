@@ -21,10 +21,14 @@ public static class ReleaseSeed
                     Key = r.Key,
                     Value = r.Value,
                     Sources = r.Sources,
-                    Note = string.IsNullOrEmpty(r.Note) ? null : r.Note,
+                    Note = NullIfEmpty(r.Note),
+                    NoteRu = NullIfEmpty(r.NoteRu),
+                    NoteKk = NullIfEmpty(r.NoteKk),
                 }).ToList(),
             };
         });
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
 
     /// <summary>A release that gives only a month describes that month's first day; no day is invented.</summary>
     public static DateOnly ParseAsOf(string asOf) =>

@@ -45,7 +45,9 @@ public sealed partial record ReleaseRow(
     [property: CsvColumn("key")] string Key,
     [property: CsvColumn("value")] decimal Value,
     [property: CsvColumn("sources")] string Sources,
-    [property: CsvColumn("note")] string Note);
+    [property: CsvColumn("note")] string Note,
+    [property: CsvColumn("note_ru")] string NoteRu,
+    [property: CsvColumn("note_kk")] string NoteKk);
 
 [CsvRecord]
 public sealed partial record QuotaRevisionRow(
@@ -58,9 +60,14 @@ public sealed partial record QuotaRevisionRow(
     [property: CsvColumn("effective_day_published")] bool EffectiveDayPublished,
     [property: CsvColumn("published_wording")] string PublishedWording,
     [property: CsvColumn("published_wording_ru")] string PublishedWordingRu,
+    [property: CsvColumn("published_wording_kk")] string PublishedWordingKk,
     [property: CsvColumn("legal_act")] string LegalAct,
+    [property: CsvColumn("legal_act_ru")] string LegalActRu,
+    [property: CsvColumn("legal_act_kk")] string LegalActKk,
     [property: CsvColumn("legal_act_in_force")] DateOnly? LegalActInForce,
     [property: CsvColumn("basis")] string Basis,
+    [property: CsvColumn("basis_ru")] string BasisRu,
+    [property: CsvColumn("basis_kk")] string BasisKk,
     [property: CsvColumn("sources")] string Sources);
 
 [CsvRecord]

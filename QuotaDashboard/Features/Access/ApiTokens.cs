@@ -20,6 +20,7 @@ public static class TokenField
     public const string Name = "name";
     public const string Role = "role";
     public const string Region = "region";
+    public const string Token = "token";
 }
 
 /// <summary>The codes of the problems of issuing a token, each worded by the resource <c>problem.{code}</c>.</summary>
@@ -33,6 +34,9 @@ public static class TokenProblems
     public const string RegionMismatch = "token.region.mismatch";
     /// <summary>{0} the region code.</summary>
     public const string RegionUnknown = "token.region.unknown";
+    public const string Missing = "token.missing";
+    /// <summary>{0} the token's name.</summary>
+    public const string AlreadyRevoked = "token.already-revoked";
 }
 
 public abstract record TokenIssueResult
@@ -91,23 +95,28 @@ public sealed class ApiTokenService(IDbContextFactory<QuotaDbContext> dbFactory,
         return new TokenIssueResult.Issued(new IssuedToken(ToView(token), secret));
     }
 
-    public async Task<bool> RevokeAsync(int id, ClaimsPrincipal by, CancellationToken ct = default)
+    /// <summary>Revokes the token; null when it is done, else why it was not.</summary>
+    public async Task<Problem?> RevokeAsync(int id, ClaimsPrincipal by, CancellationToken ct = default)
     {
         if (!by.IsInRole(Roles.Administrator) || by.IsApiToken())
         {
-            throw new UnauthorizedAccessException("Only an administrator revokes API tokens.");
+            return new Problem(TokenField.Token, TokenProblems.Forbidden);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (token is null || token.RevokedAtUtc is not null)
+        if (token is null)
         {
-            return false;
+            return new Problem(TokenField.Token, TokenProblems.Missing);
+        }
+        if (token.RevokedAtUtc is not null)
+        {
+            return new Problem(TokenField.Token, TokenProblems.AlreadyRevoked, token.Name);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         token.RevokedAtUtc = now;
         AuditLog.Record(db, by.Who(), "token.revoke", $"API token '{token.Name}'", new { Revoked = false }, new { Revoked = true }, now);
         await db.SaveChangesAsync(ct);
-        return true;
+        return null;
     }
 
     public async Task<IReadOnlyList<ApiTokenView>> ListAsync(CancellationToken ct = default)

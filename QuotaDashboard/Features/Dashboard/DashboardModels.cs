@@ -38,9 +38,8 @@ public sealed record QuotaInForce(
     string? RevisionLabel,
     DateOnly? EffectiveFrom,
     bool EffectiveDayPublished,
-    string? PublishedWording,
-    string? PublishedWordingRu,
-    string? LegalAct,
+    Wording? PublishedWording,
+    Wording? LegalAct,
     DateOnly? LegalActInForce,
     string? Sources,
     UnitsMissing? UnitsMissing);
@@ -83,13 +82,13 @@ public sealed record DashboardView(
 public sealed record SeriesPoint(DateOnly Date, long Value, string? Sources, int? RegionsReporting);
 
 public sealed record QuotaStep(int Year, int Sequence, string Label, DateOnly EffectiveFrom, bool EffectiveDayPublished, int? Units, decimal? SharePct,
-    string PublishedWording, string PublishedWordingRu, string? LegalAct, DateOnly? LegalActInForce, string? Basis, string Sources);
+    Wording PublishedWording, Wording? LegalAct, DateOnly? LegalActInForce, Wording? Basis, string Sources);
 
 /// <summary>Nationally when <see cref="RegionCode"/> is null; otherwise one region's reports and allocation.</summary>
 [ImmutableObject(true)]
 public sealed record TimelineSeries(IReadOnlyList<SeriesPoint> Published, IReadOnlyList<SeriesPoint> RegionalSums, IReadOnlyList<QuotaStep> Quota, bool RegionalIllustrative, string? RegionCode = null);
 
-public sealed record PublishedFigureView(string Figure, string Key, decimal Value, string Sources, string? Note);
+public sealed record PublishedFigureView(string Figure, string Key, decimal Value, string Sources, Wording? Note);
 
 public sealed record PublishedReleaseView(DateOnly AsOf, string AsOfPrecision, DateOnly? PublishedOn, IReadOnlyList<PublishedFigureView> Figures, IReadOnlyList<string> Sources);
 
@@ -97,10 +96,11 @@ public enum QualityKind { BreakdownGap, PublishedVsRegional, QuotaLabourForce, S
 
 /// <summary>
 /// One disagreement in the record; the screen words it in the user's language. <paramref name="RegionCode"/> names the region it
-/// belongs to, null for the nation's; <paramref name="SubjectRu"/> is the Russian of a subject published in two languages.
+/// belongs to, null for the nation's; <paramref name="Words"/> is the quota's wording or the source's note in the languages the
+/// record holds it in.
 /// </summary>
 public sealed record QualityIssue(QualityKind Kind, DateOnly? Date, string Subject, decimal? Expected, decimal? Actual, string? Detail,
-    string? RegionCode = null, string? SubjectRu = null);
+    string? RegionCode = null, Wording? Words = null);
 
 /// <summary>Every disagreement in the record, as computed once for all readers.</summary>
 [ImmutableObject(true)]

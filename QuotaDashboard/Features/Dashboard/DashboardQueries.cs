@@ -244,14 +244,15 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
         (QuotaDbContext db, DateOnly month, CancellationToken ct) => db.Releases.AsNoTracking().Include(r => r.Figures).FirstOrDefault(r => r.AsOf == month));
 
     private sealed record QuotaRevisionRow(int Sequence, int? Units, decimal? SharePct, string Label, DateOnly EffectiveFrom, bool EffectiveDayPublished,
-        string PublishedWording, string PublishedWordingRu, string? LegalAct, DateOnly? LegalActInForce, string Sources);
+        Wording PublishedWording, Wording? LegalAct, DateOnly? LegalActInForce, string Sources);
 
     private static readonly Func<QuotaDbContext, int, DateOnly, CancellationToken, Task<QuotaRevisionRow?>> QuotaRevisionInForce = EF.CompileAsyncQuery(
         (QuotaDbContext db, int year, DateOnly date, CancellationToken ct) => db.QuotaRevisions
             .Where(q => q.Year == year && q.EffectiveFrom <= date)
             .OrderByDescending(q => q.EffectiveFrom).ThenByDescending(q => q.Sequence)
             .Select(q => new QuotaRevisionRow(q.Sequence, q.Units, q.SharePct, q.Label, q.EffectiveFrom, q.EffectiveDayPublished,
-                q.PublishedWording, q.PublishedWordingRu, q.LegalAct, q.LegalActInForce, q.Sources))
+                new Wording(q.PublishedWording, q.PublishedWordingRu, q.PublishedWordingKk),
+                q.LegalAct == null ? null : new Wording(q.LegalAct, q.LegalActRu, q.LegalActKk), q.LegalActInForce, q.Sources))
             .FirstOrDefault());
 
     private sealed record AllocationRow(string RegionCode, int? RevisionSequence, int Units, bool IsIllustrative, string? Source);
@@ -270,8 +271,8 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
     private static async Task<QuotaInForce> QuotaInForceAsync(QuotaDbContext db, DateOnly date, CancellationToken ct) =>
         await QuotaRevisionInForce(db, date.Year, date, ct) is { } q
             ? new QuotaInForce(date.Year, q.Units, q.SharePct, q.Sequence, q.Label, q.EffectiveFrom, q.EffectiveDayPublished, q.PublishedWording,
-                q.PublishedWordingRu, q.LegalAct, q.LegalActInForce, q.Sources, q.Units is null ? UnitsMissing.NotPublished : null)
-            : new QuotaInForce(date.Year, null, null, null, null, null, false, null, null, null, null, null, UnitsMissing.NoQuota);
+                q.LegalAct, q.LegalActInForce, q.Sources, q.Units is null ? UnitsMissing.NotPublished : null)
+            : new QuotaInForce(date.Year, null, null, null, null, null, false, null, null, null, null, UnitsMissing.NoQuota);
 
     private static List<RegionUse> Ranking(IReadOnlyList<RegionLatest> regions, IReadOnlyList<AllocationRow> allocations) =>
         regions.Select(region =>
@@ -292,7 +293,9 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             .Where(q => year == null || q.Year == year)
             .OrderBy(q => q.Year).ThenBy(q => q.Sequence)
             .Select(q => new QuotaStep(q.Year, q.Sequence, q.Label, q.EffectiveFrom, q.EffectiveDayPublished, q.Units, q.SharePct,
-                q.PublishedWording, q.PublishedWordingRu, q.LegalAct, q.LegalActInForce, q.Basis, q.Sources))
+                new Wording(q.PublishedWording, q.PublishedWordingRu, q.PublishedWordingKk),
+                q.LegalAct == null ? null : new Wording(q.LegalAct, q.LegalActRu, q.LegalActKk), q.LegalActInForce,
+                q.Basis == null ? null : new Wording(q.Basis, q.BasisRu, q.BasisKk), q.Sources))
             .ToListAsync(ct);
     }
 
@@ -305,7 +308,8 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             return null;
         }
         var figures = release.Figures.OrderBy(f => f.Id)
-            .Select(f => new PublishedFigureView(FigureNames.Name(f.Figure), f.Key, f.Value, f.Sources, f.Note)).ToList();
+            .Select(f => new PublishedFigureView(FigureNames.Name(f.Figure), f.Key, f.Value, f.Sources,
+                f.Note == null ? null : new Wording(f.Note, f.NoteRu, f.NoteKk))).ToList();
         return new PublishedReleaseView(release.AsOf, release.AsOfPrecision.ToString().ToLowerInvariant(), release.PublishedOn, figures,
             figures.SelectMany(f => f.Sources.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList());
     }
@@ -369,7 +373,9 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
         (QuotaDbContext db) => db.QuotaRevisions
             .OrderBy(q => q.Year).ThenBy(q => q.Sequence)
             .Select(q => new QuotaStep(q.Year, q.Sequence, q.Label, q.EffectiveFrom, q.EffectiveDayPublished, q.Units, q.SharePct,
-                q.PublishedWording, q.PublishedWordingRu, q.LegalAct, q.LegalActInForce, q.Basis, q.Sources)));
+                new Wording(q.PublishedWording, q.PublishedWordingRu, q.PublishedWordingKk),
+                q.LegalAct == null ? null : new Wording(q.LegalAct, q.LegalActRu, q.LegalActKk), q.LegalActInForce,
+                q.Basis == null ? null : new Wording(q.Basis, q.BasisRu, q.BasisKk), q.Sources)));
 
     private sealed record RegionAllocation(int Year, int? RevisionSequence, int Units, bool IsIllustrative);
 

@@ -49,16 +49,16 @@ public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFacto
         var shares = await Shares(db).ToListAsync(ct);
         foreach (var year in shares.GroupBy(q => q.Year))
         {
-            var implied = year.Select(q => new { q.PublishedWording, q.PublishedWordingRu, q.Units, q.SharePct, LabourForce = QuotaRules.ImpliedLabourForce(q.Units, q.SharePct)!.Value }).ToList();
+            var implied = year.Select(q => new { q.PublishedWording, q.Units, q.SharePct, LabourForce = QuotaRules.ImpliedLabourForce(q.Units, q.SharePct)!.Value }).ToList();
             if (QuotaRules.LabourForcesDisagree(implied.Select(i => i.LabourForce)))
             {
-                issues.AddRange(implied.Select(i => new QualityIssue(QualityKind.QuotaLabourForce, null, i.PublishedWording,
-                    i.Units!.Value, Math.Round(i.LabourForce), i.SharePct?.ToString(System.Globalization.CultureInfo.InvariantCulture), SubjectRu: i.PublishedWordingRu)));
+                issues.AddRange(implied.Select(i => new QualityIssue(QualityKind.QuotaLabourForce, null, i.PublishedWording.En,
+                    i.Units!.Value, Math.Round(i.LabourForce), i.SharePct?.ToString(System.Globalization.CultureInfo.InvariantCulture), Words: i.PublishedWording)));
             }
         }
 
         var notes = await Notes(db).ToListAsync(ct);
-        issues.AddRange(notes.OrderByDescending(n => n.AsOf).Select(n => new QualityIssue(QualityKind.SourceNote, n.AsOf, "note", null, null, n.Note)));
+        issues.AddRange(notes.OrderByDescending(n => n.AsOf).Select(n => new QualityIssue(QualityKind.SourceNote, n.AsOf, "note", null, null, n.Note.En, Words: n.Note)));
         return issues;
     }
 
@@ -94,20 +94,20 @@ public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFacto
             orderby r.Month descending, r.RegionCode
             select new Mismatch(r.RegionCode, r.Month, s.Dimension, s.Sum, v.Total, v.MismatchReason));
 
-    private sealed record Share(int Year, string PublishedWording, string PublishedWordingRu, int? Units, decimal? SharePct);
+    private sealed record Share(int Year, Wording PublishedWording, int? Units, decimal? SharePct);
 
     private static readonly Func<QuotaDbContext, IAsyncEnumerable<Share>> Shares = EF.CompileAsyncQuery<QuotaDbContext, Share>(
         (QuotaDbContext db) => db.QuotaRevisions
             .Where(q => q.Units != null && q.SharePct != null)
             .OrderBy(q => q.Year).ThenBy(q => q.Sequence)
-            .Select(q => new Share(q.Year, q.PublishedWording, q.PublishedWordingRu, q.Units, q.SharePct)));
+            .Select(q => new Share(q.Year, new Wording(q.PublishedWording, q.PublishedWordingRu, q.PublishedWordingKk), q.Units, q.SharePct)));
 
-    private sealed record SourceNote(DateOnly AsOf, string? Note);
+    private sealed record SourceNote(DateOnly AsOf, Wording Note);
 
     private static readonly Func<QuotaDbContext, IAsyncEnumerable<SourceNote>> Notes = EF.CompileAsyncQuery<QuotaDbContext, SourceNote>(
         (QuotaDbContext db) => db.PublishedFigures
             .Where(f => f.Note != null && f.Note != "")
-            .Join(db.Releases, f => f.ReleaseId, r => r.Id, (f, r) => new { r.AsOf, f.Note })
+            .Join(db.Releases, f => f.ReleaseId, r => r.Id, (f, r) => new { r.AsOf, f.Note, f.NoteRu, f.NoteKk })
             .Distinct()
-            .Select(x => new SourceNote(x.AsOf, x.Note)));
+            .Select(x => new SourceNote(x.AsOf, new Wording(x.Note!, x.NoteRu, x.NoteKk))));
 }

@@ -15,6 +15,7 @@ public sealed record AllocationCell(
     string RegionCode,
     string NameEn,
     string NameRu,
+    string NameKk,
     int? Units,
     AllocationOrigin Origin,
     string? Source,
@@ -22,11 +23,11 @@ public sealed record AllocationCell(
     DateTime? EnteredAtUtc,
     int? RevisionSequence)
 {
-    public string Name => Names.Pick(NameEn, NameRu);
+    public string Name => Names.Pick(NameEn, NameRu, NameKk);
 }
 
 /// <summary>The revision whose national units the allocations are measured against.</summary>
-public sealed record NationalQuota(int Sequence, int? Units, DateOnly EffectiveFrom, bool DayPublished, string Wording, string WordingRu);
+public sealed record NationalQuota(int Sequence, int? Units, DateOnly EffectiveFrom, bool DayPublished, string Wording, string WordingRu, string WordingKk);
 
 /// <summary>
 /// The allocations of a year (for one revision, or for the whole year when <see cref="RevisionSequence"/> is null) against the
@@ -110,11 +111,12 @@ public sealed class AllocationQueries(IDbContextFactory<QuotaDbContext> dbFactor
         {
             var row = QuotaRules.PickAllocation(rows.Where(a => a.RegionCode == region.Code), a => a.IsIllustrative, a => a.RevisionSequence);
             return row is null
-                ? new AllocationCell(region.Code, region.NameEn, region.NameRu, null, AllocationOrigin.None, null, null, null, null)
-                : new AllocationCell(region.Code, region.NameEn, region.NameRu, row.Units, OriginOf(row), row.Source, row.EnteredBy, EnteredAt(row), row.RevisionSequence);
+                ? new AllocationCell(region.Code, region.NameEn, region.NameRu, region.NameKk, null, AllocationOrigin.None, null, null, null, null)
+                : new AllocationCell(region.Code, region.NameEn, region.NameRu, region.NameKk, row.Units, OriginOf(row), row.Source, row.EnteredBy, EnteredAt(row), row.RevisionSequence);
         }).ToList();
         return new AllocationGrid(year, revisionSequence, national is null ? null
-            : new NationalQuota(national.Sequence, national.Units, national.EffectiveFrom, national.EffectiveDayPublished, national.PublishedWording, national.PublishedWordingRu),
+            : new NationalQuota(national.Sequence, national.Units, national.EffectiveFrom, national.EffectiveDayPublished, national.PublishedWording, national.PublishedWordingRu,
+                national.PublishedWordingKk),
             cells);
     }
 

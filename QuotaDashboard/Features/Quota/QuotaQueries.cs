@@ -21,9 +21,14 @@ public sealed record QuotaRevisionView(
     bool LabourForceDiffers,
     string Wording,
     string WordingRu,
+    string WordingKk,
     string? LegalAct,
+    string? LegalActRu,
+    string? LegalActKk,
     DateOnly? LegalActInForce,
     string? Basis,
+    string? BasisRu,
+    string? BasisKk,
     string Sources,
     bool IsCurrent,
     int? SupersedesSequence,
@@ -59,8 +64,8 @@ public sealed class QuotaQueries(IDbContextFactory<QuotaDbContext> dbFactory)
             {
                 var implied = QuotaRules.ImpliedLabourForce(q.Units, q.SharePct);
                 return new QuotaRevisionView(q.Year, q.Sequence, q.EffectiveFrom, q.EffectiveDayPublished, q.Units, q.SharePct, q.LabourForce,
-                    implied, disagree && q.IsCurrent && implied is not null, q.PublishedWording, q.PublishedWordingRu, q.LegalAct, q.LegalActInForce,
-                    q.Basis, q.Sources, q.IsCurrent, q.SupersedesSequence,
+                    implied, disagree && q.IsCurrent && implied is not null, q.PublishedWording, q.PublishedWordingRu, q.PublishedWordingKk,
+                    q.LegalAct, q.LegalActRu, q.LegalActKk, q.LegalActInForce, q.Basis, q.BasisRu, q.BasisKk, q.Sources, q.IsCurrent, q.SupersedesSequence,
                     year.FirstOrDefault(s => s.SupersedesSequence == q.Sequence)?.Sequence, q.EnteredBy, q.EnteredAtUtc == default ? null : q.EnteredAtUtc);
             }).ToList());
         }).ToList();

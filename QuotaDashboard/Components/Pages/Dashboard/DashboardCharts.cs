@@ -49,7 +49,7 @@ public static class DashboardCharts
 
     private static bool SameSeries(ChartSeries a, ChartSeries b) =>
         a.Label == b.Label && a.Style == b.Style && a.Values.SequenceEqual(b.Values) && a.Points.SequenceEqual(b.Points)
-        && a.Colors.SequenceEqual(b.Colors) && a.Notes.SequenceEqual(b.Notes);
+        && a.Colors.SequenceEqual(b.Colors) && a.Outlined.SequenceEqual(b.Outlined) && a.Notes.SequenceEqual(b.Notes);
 
     public static ChartSpec Breakdown(BreakdownView breakdown, ReferenceBook names, IStringLocalizer text, string label, ChartKind kind, string color) => new()
     {
@@ -83,7 +83,8 @@ public static class DashboardCharts
                 {
                     Label = text["Use of the allocation"],
                     Values = ranking.Select(r => r.UsePct is { } u ? (double?)(double)u : null).ToList(),
-                    Colors = ranking.Select(r => r.Code == selectedRegion ? Teal : UseText.Color(thresholds.StateOf(r.UsePct))).ToList(),
+                    Colors = ranking.Select(r => UseText.Color(thresholds.StateOf(r.UsePct))).ToList(),
+                    Outlined = selectedRegion is null ? [] : ranking.Select(r => r.Code == selectedRegion).ToList(),
                     Notes = ranking.Select(r => r.Allocation is { } a
                         ? $"{UseText.Glyph(thresholds.StateOf(r.UsePct))} {UseText.Words(thresholds.StateOf(r.UsePct), thresholds, text)}; {string.Format(CultureInfo.CurrentCulture, text["{0:N0} workers of {1:N0} allocated"], r.Workers ?? 0, a)}"
                         : (string?)text["No allocation"]).ToList(),

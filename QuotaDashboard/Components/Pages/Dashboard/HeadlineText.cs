@@ -19,7 +19,7 @@ public static class HeadlineText
 
     /// <summary>Where the quota figure comes from: the quota revision nationally, the allocation's source for one region.</summary>
     public static string? QuotaSource(DashboardView view, IStringLocalizer text) => view.Region is null
-        ? view.Quota.Sources
+        ? Pages.Quota.QuotaSourceText.Words(view.Quota.Sources, text)
         : view.RegionUse is { Allocation: not null } r
             ? (r.AllocationIllustrative ? text["illustrative regional data"] : r.AllocationSource)
             : null;

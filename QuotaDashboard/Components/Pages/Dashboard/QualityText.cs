@@ -28,12 +28,12 @@ public static class QualityText
         QualityKind.PublishedVsRegional => string.Format(culture, text["Published total {0:N0}; sum of regional reports {1:N0} ({2:+#,0;-#,0;0})."],
             issue.Expected, issue.Actual, issue.Actual - issue.Expected),
         QualityKind.QuotaLabourForce => string.Format(culture, text["{0}: {1:N0} units at {2} % imply a labour force of {3:N0}."],
-            Features.Names.Pick(issue.Subject, issue.SubjectRu ?? issue.Subject), issue.Expected,
+            issue.Words?.InReadersLanguage() ?? issue.Subject, issue.Expected,
             decimal.TryParse(issue.Detail, NumberStyles.Number, CultureInfo.InvariantCulture, out var share) ? share.ToString(culture) : issue.Detail,
             issue.Actual),
         QualityKind.RegionalMismatch => string.Format(culture, text["{0}: breakdown adds up to {1:N0} against the total of {2:N0}. Reason given: {3}"],
             issue.Subject, issue.Actual, issue.Expected, issue.Detail ?? "—"),
-        _ => issue.Detail ?? "",
+        _ => issue.Words?.InReadersLanguage() ?? issue.Detail ?? "",
     };
 
     /// <summary>How far a chart's breakdown is from the total it belongs to, or null where it adds up.</summary>

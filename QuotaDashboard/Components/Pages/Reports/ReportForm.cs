@@ -141,5 +141,5 @@ public sealed class ReportForm
         regionCode, month, Total ?? 0, Categories.Counts(), Sectors.Counts(), Countries.Counts(),
         Employers, LocalEmployees, Comment,
         // A reason left over from an earlier mismatch would be stored against a report that now adds up.
-        Mismatch ? MismatchReason : null);
+        Mismatch && MismatchConfirmed ? MismatchReason : null);
 }
