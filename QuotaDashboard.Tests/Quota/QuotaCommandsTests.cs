@@ -14,7 +14,7 @@ public sealed class QuotaCommandsTests(SeededDatabase store) : IClassFixture<See
     private const string Source = "https://www.gov.kz/memleket/entities/enbek/press/news/quota-example";
 
     internal static QuotaRevisionInput Revision(DateOnly from, int? units, decimal? share = null, bool dayPublished = true) =>
-        new(from.Year, from, dayPublished, units, share, null, "order of the Minister", from, "analyst's test", Source, $"from {from:yyyy-MM-dd}", $"с {from:yyyy-MM-dd}");
+        new(from.Year, from, dayPublished, units, share, null, "order of the Minister", from, "analyst's test", Source, $"from {from:yyyy-MM-dd}", $"с {from:yyyy-MM-dd}", $"{from:yyyy-MM-dd} бастап");
 
     private Task<QuotaSaveResult> AddAsync(QuotaRevisionInput input, ClaimsPrincipal? user = null) =>
         store.Get<QuotaCommands>().AddAsync(input, user ?? TestUsers.Analyst());

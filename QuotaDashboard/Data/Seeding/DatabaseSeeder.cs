@@ -131,16 +131,22 @@ public sealed class DatabaseSeeder(IDbContextFactory<QuotaDbContext> dbFactory, 
 
     /// <summary>
     /// A store made before the notes of the record had Russian and Kazakh holds them in English only; the translations come from the
-    /// same seed file, matched on the English note as printed, so a note an analyst has since changed keeps its own words.
+    /// same seed file, for the seeded version of a release only and matched on its figure and English note as printed: a version an
+    /// analyst saved holds what the analyst gave (or carried over), and is never filled in behind them.
     /// </summary>
     private async Task AddMissingNoteTranslationsAsync(QuotaDbContext db, IReadOnlyList<ReleaseRow> rows, CancellationToken cancellationToken)
     {
-        var translations = rows.Where(r => r.Note != "").GroupBy(r => r.Note).ToDictionary(g => g.Key, g => g.First());
+        var translations = rows.Where(r => r.Note != "")
+            .GroupBy(r => (ReleaseSeed.ParseAsOf(r.AsOf), ReleaseSeed.ParseFigure(r.Figure), r.Key))
+            .ToDictionary(g => g.Key, g => g.First());
         var untranslated = await db.PublishedFigures.IgnoreQueryFilters()
-            .Where(f => f.Note != null && f.Note != "" && (f.NoteRu == null || f.NoteKk == null)).ToListAsync(cancellationToken);
-        foreach (var figure in untranslated)
+            .Where(f => f.Note != null && f.Note != "" && (f.NoteRu == null || f.NoteKk == null))
+            .Where(f => f.Release!.EnteredBy == PublishedRecord.SeedUser && f.Release.Version == 1)
+            .Select(f => new { Figure = f, f.Release!.AsOf })
+            .ToListAsync(cancellationToken);
+        foreach (var (figure, asOf) in untranslated.Select(x => (x.Figure, x.AsOf)))
         {
-            if (translations.TryGetValue(figure.Note!, out var row))
+            if (translations.TryGetValue((asOf, figure.Figure, figure.Key), out var row) && row.Note == figure.Note)
             {
                 figure.NoteRu ??= NullIfEmpty(row.NoteRu);
                 figure.NoteKk ??= NullIfEmpty(row.NoteKk);

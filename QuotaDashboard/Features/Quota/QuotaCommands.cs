@@ -11,7 +11,8 @@ namespace QuotaDashboard.Features.Quota;
 /// <summary>
 /// A revision of a year's quota as an analyst enters it. <paramref name="EffectiveFrom"/> is the day it counts from; where the day was
 /// not published it is the first day of the month, or of the first release that reports the revision.
-/// <paramref name="Units"/> null: the units were not published.
+/// <paramref name="Units"/> null: the units were not published. The legal act and basis are entered in English with their Russian and
+/// Kazakh where known; a correction that leaves a translation blank while its English is unchanged keeps the corrected revision's.
 /// </summary>
 public sealed record QuotaRevisionInput(
     int Year,
@@ -25,7 +26,12 @@ public sealed record QuotaRevisionInput(
     string? Basis,
     string Sources,
     string Wording,
-    string WordingRu);
+    string WordingRu,
+    string WordingKk,
+    string? LegalActRu = null,
+    string? LegalActKk = null,
+    string? BasisRu = null,
+    string? BasisKk = null);
 
 public abstract record QuotaSaveResult
 {
@@ -48,10 +54,15 @@ public static class QuotaField
     public const string SharePct = "share_pct";
     public const string LabourForce = "labour_force";
     public const string LegalAct = "legal_act";
+    public const string LegalActRu = "legal_act_ru";
+    public const string LegalActKk = "legal_act_kk";
     public const string Basis = "basis";
+    public const string BasisRu = "basis_ru";
+    public const string BasisKk = "basis_kk";
     public const string Sources = "sources";
     public const string Wording = "wording";
     public const string WordingRu = "wording_ru";
+    public const string WordingKk = "wording_kk";
 }
 
 /// <summary>Adds quota revisions and corrects them as new revisions, each in one transaction with its audit entry, then tells every open dashboard.</summary>
@@ -101,6 +112,14 @@ public sealed class QuotaCommands(IDbContextFactory<QuotaDbContext> dbFactory, D
         {
             return new QuotaSaveResult.Invalid([new Problem(QuotaField.EffectiveFrom, "quota.effective.exists", input.EffectiveFrom, clash.Sequence)]);
         }
+        if (corrected is not null)
+        {
+            if (StaleTranslations(input, corrected) is { Count: > 0 } stale)
+            {
+                return new QuotaSaveResult.Invalid(stale);
+            }
+            input = CarryTranslations(input, corrected);
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var last = await db.QuotaRevisions.IgnoreQueryFilters().Where(q => q.Year == input.Year).MaxAsync(q => (int?)q.Sequence, ct) ?? 0;
@@ -117,9 +136,14 @@ public sealed class QuotaCommands(IDbContextFactory<QuotaDbContext> dbFactory, D
             EffectiveDayPublished = input.DayPublished,
             PublishedWording = wording,
             PublishedWordingRu = input.WordingRu.Trim(),
+            PublishedWordingKk = input.WordingKk.Trim(),
             LegalAct = Clean(input.LegalAct),
+            LegalActRu = Clean(input.LegalAct) is null ? null : Clean(input.LegalActRu),
+            LegalActKk = Clean(input.LegalAct) is null ? null : Clean(input.LegalActKk),
             LegalActInForce = input.LegalActInForce,
             Basis = Clean(input.Basis),
+            BasisRu = Clean(input.Basis) is null ? null : Clean(input.BasisRu),
+            BasisKk = Clean(input.Basis) is null ? null : Clean(input.BasisKk),
             Sources = input.Sources.Trim(),
             SupersedesSequence = corrected?.Sequence,
             EnteredBy = user.Who(),
@@ -154,6 +178,52 @@ public sealed class QuotaCommands(IDbContextFactory<QuotaDbContext> dbFactory, D
         return new QuotaSaveResult.Saved(revision.Year, revision.Sequence);
     }
 
+    /// <summary>
+    /// A translation the analyst left blank while its English stayed as it was is the corrected revision's: nothing the record held in
+    /// Russian or Kazakh is lost by a correction of something else. Where the English changed, a blank stays blank.
+    /// </summary>
+    private static QuotaRevisionInput CarryTranslations(QuotaRevisionInput input, QuotaRevision corrected)
+    {
+        var actKept = Clean(input.LegalAct) == corrected.LegalAct;
+        var basisKept = Clean(input.Basis) == corrected.Basis;
+        return input with
+        {
+            WordingRu = Blank(input.WordingRu) && Same(input.Wording, corrected.PublishedWording) ? corrected.PublishedWordingRu : input.WordingRu,
+            WordingKk = Blank(input.WordingKk) && Same(input.Wording, corrected.PublishedWording) ? corrected.PublishedWordingKk : input.WordingKk,
+            LegalActRu = Blank(input.LegalActRu) && actKept ? corrected.LegalActRu : input.LegalActRu,
+            LegalActKk = Blank(input.LegalActKk) && actKept ? corrected.LegalActKk : input.LegalActKk,
+            BasisRu = Blank(input.BasisRu) && basisKept ? corrected.BasisRu : input.BasisRu,
+            BasisKk = Blank(input.BasisKk) && basisKept ? corrected.BasisKk : input.BasisKk,
+        };
+    }
+
+    /// <summary>
+    /// A translation handed back unchanged beside an English text that changed no longer says what the English says; the analyst is asked
+    /// to give it again (or leave it blank) rather than have it stored stale.
+    /// </summary>
+    public static IReadOnlyList<Problem> StaleTranslations(QuotaRevisionInput input, QuotaRevision corrected)
+    {
+        var problems = new List<Problem>();
+        void Check(string field, string? english, string? wasEnglish, string? translation, string? wasTranslation)
+        {
+            if (!Same(english, wasEnglish) && !Blank(translation) && !Blank(wasTranslation) && Same(translation, wasTranslation))
+            {
+                problems.Add(new Problem(field, "translation.stale"));
+            }
+        }
+        Check(QuotaField.WordingRu, input.Wording, corrected.PublishedWording, input.WordingRu, corrected.PublishedWordingRu);
+        Check(QuotaField.WordingKk, input.Wording, corrected.PublishedWording, input.WordingKk, corrected.PublishedWordingKk);
+        Check(QuotaField.LegalActRu, input.LegalAct, corrected.LegalAct, input.LegalActRu, corrected.LegalActRu);
+        Check(QuotaField.LegalActKk, input.LegalAct, corrected.LegalAct, input.LegalActKk, corrected.LegalActKk);
+        Check(QuotaField.BasisRu, input.Basis, corrected.Basis, input.BasisRu, corrected.BasisRu);
+        Check(QuotaField.BasisKk, input.Basis, corrected.Basis, input.BasisKk, corrected.BasisKk);
+        return problems;
+    }
+
+    private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
+
+    private static bool Same(string? a, string? b) => Clean(a) == Clean(b);
+
     /// <summary>Allocations given for the corrected revision hold for its correction: the same rows, attached to the new sequence.</summary>
     private static async Task CarryAllocationsAsync(QuotaDbContext db, QuotaRevision corrected, int newSequence, CancellationToken ct)
     {
@@ -186,11 +256,16 @@ public sealed class QuotaCommands(IDbContextFactory<QuotaDbContext> dbFactory, D
         q.SharePct,
         q.LabourForce,
         q.LegalAct,
+        q.LegalActRu,
+        q.LegalActKk,
         LegalActInForce = q.LegalActInForce?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         q.Basis,
+        q.BasisRu,
+        q.BasisKk,
         q.Sources,
         q.PublishedWording,
         q.PublishedWordingRu,
+        q.PublishedWordingKk,
         q.SupersedesSequence,
     };
 
@@ -234,6 +309,10 @@ public sealed class QuotaCommands(IDbContextFactory<QuotaDbContext> dbFactory, D
         {
             problems.Add(new Problem(QuotaField.WordingRu, "quota.wording.none"));
         }
+        if (string.IsNullOrWhiteSpace(input.WordingKk))
+        {
+            problems.Add(new Problem(QuotaField.WordingKk, "quota.wording.none"));
+        }
         void Length(string field, string? text, int max)
         {
             if (text?.Length > max)
@@ -243,9 +322,14 @@ public sealed class QuotaCommands(IDbContextFactory<QuotaDbContext> dbFactory, D
         }
         Length(QuotaField.Sources, input.Sources, MaxTextLength);
         Length(QuotaField.Basis, input.Basis, MaxTextLength);
+        Length(QuotaField.BasisRu, input.BasisRu, MaxTextLength);
+        Length(QuotaField.BasisKk, input.BasisKk, MaxTextLength);
         Length(QuotaField.LegalAct, input.LegalAct, MaxWordingLength);
+        Length(QuotaField.LegalActRu, input.LegalActRu, MaxWordingLength);
+        Length(QuotaField.LegalActKk, input.LegalActKk, MaxWordingLength);
         Length(QuotaField.Wording, input.Wording, MaxWordingLength);
         Length(QuotaField.WordingRu, input.WordingRu, MaxWordingLength);
+        Length(QuotaField.WordingKk, input.WordingKk, MaxWordingLength);
         return problems;
     }
 

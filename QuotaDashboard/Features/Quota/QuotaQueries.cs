@@ -37,7 +37,8 @@ public sealed record QuotaRevisionView(
     DateTime? EnteredAtUtc)
 {
     public QuotaRevisionInput ToInput() =>
-        new(Year, EffectiveFrom, DayPublished, Units, SharePct, LabourForce, LegalAct, LegalActInForce, Basis, Sources, Wording, WordingRu);
+        new(Year, EffectiveFrom, DayPublished, Units, SharePct, LabourForce, LegalAct, LegalActInForce, Basis, Sources, Wording, WordingRu, WordingKk,
+            LegalActRu, LegalActKk, BasisRu, BasisKk);
 }
 
 public sealed record QuotaYearView(int Year, IReadOnlyList<QuotaRevisionView> Revisions)

@@ -8,8 +8,12 @@ using QuotaDashboard.Features.Reports;
 
 namespace QuotaDashboard.Features.Releases;
 
-/// <summary>One published figure as an analyst enters it: <paramref name="Key"/> is empty for the figures that stand alone.</summary>
-public sealed record ReleaseFigureInput(FigureKind Figure, string Key, decimal Value, string Sources, string? Note = null);
+/// <summary>
+/// One published figure as an analyst enters it: <paramref name="Key"/> is empty for the figures that stand alone. The note is entered in
+/// English with its Russian and Kazakh where known; a correction that leaves a translation blank while the English note is unchanged keeps
+/// the corrected version's.
+/// </summary>
+public sealed record ReleaseFigureInput(FigureKind Figure, string Key, decimal Value, string Sources, string? Note = null, string? NoteRu = null, string? NoteKk = null);
 
 /// <summary>A release as an analyst enters it. <paramref name="AsOf"/> is the first day of the month it describes.</summary>
 public sealed record ReleaseInput(
@@ -78,6 +82,15 @@ public sealed class ReleaseCommands(IDbContextFactory<QuotaDbContext> dbFactory,
                 ? new ReleaseSaveResult.Invalid([new Problem(ReleaseField.AsOf, "release.missing", input.AsOf)])
                 : new ReleaseSaveResult.Conflict(current.Version);
         }
+        var figures = input.Figures;
+        if (current is not null)
+        {
+            if (StaleTranslations(figures, current) is { Count: > 0 } stale)
+            {
+                return new ReleaseSaveResult.Invalid(stale);
+            }
+            figures = CarryTranslations(figures, current);
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var lastVersion = await db.Releases.IgnoreQueryFilters().Where(r => r.AsOf == input.AsOf).MaxAsync(r => (int?)r.Version, ct) ?? 0;
@@ -90,9 +103,11 @@ public sealed class ReleaseCommands(IDbContextFactory<QuotaDbContext> dbFactory,
             EnteredBy = user.Who(),
             EnteredAtUtc = now,
             Comment = Clean(input.Comment),
-            Figures = input.Figures.Select(f => new PublishedFigure
+            Figures = figures.Select(f => new PublishedFigure
             {
                 Figure = f.Figure, Key = f.Key, Value = f.Value, Sources = f.Sources.Trim(), Note = Clean(f.Note),
+                NoteRu = Clean(f.Note) is null ? null : Clean(f.NoteRu),
+                NoteKk = Clean(f.Note) is null ? null : Clean(f.NoteKk),
             }).ToList(),
         };
         try
@@ -121,6 +136,42 @@ public sealed class ReleaseCommands(IDbContextFactory<QuotaDbContext> dbFactory,
         return new ReleaseSaveResult.Saved(release.AsOf, release.Version);
     }
 
+    /// <summary>
+    /// A note's translation left blank while the figure's English note stayed as it was is the corrected version's: a correction of a value
+    /// loses nothing the record held in Russian or Kazakh. Where the English note changed, a blank stays blank.
+    /// </summary>
+    private static IReadOnlyList<ReleaseFigureInput> CarryTranslations(IReadOnlyList<ReleaseFigureInput> figures, PublishedRelease corrected)
+    {
+        var earlier = corrected.Figures.ToDictionary(f => (f.Figure, f.Key));
+        return figures.Select(f =>
+            earlier.TryGetValue((f.Figure, f.Key), out var was) && Clean(f.Note) is { } note && note == was.Note
+                ? f with
+                {
+                    NoteRu = string.IsNullOrWhiteSpace(f.NoteRu) ? was.NoteRu : f.NoteRu,
+                    NoteKk = string.IsNullOrWhiteSpace(f.NoteKk) ? was.NoteKk : f.NoteKk,
+                }
+                : f).ToList();
+    }
+
+    /// <summary>A translation handed back unchanged beside an English note that changed no longer says what the note says: it is to be given again.</summary>
+    private static List<Problem> StaleTranslations(IReadOnlyList<ReleaseFigureInput> figures, PublishedRelease corrected)
+    {
+        var earlier = corrected.Figures.ToDictionary(f => (f.Figure, f.Key));
+        var problems = new List<Problem>();
+        foreach (var figure in figures)
+        {
+            if (!earlier.TryGetValue((figure.Figure, figure.Key), out var was) || Clean(figure.Note) == was.Note)
+            {
+                continue;
+            }
+            if (Clean(figure.NoteRu) is { } ru && ru == was.NoteRu || Clean(figure.NoteKk) is { } kk && kk == was.NoteKk)
+            {
+                problems.Add(Problem.For(FigureNames.Name(figure.Figure), figure.Key, "translation.stale"));
+            }
+        }
+        return problems;
+    }
+
     /// <summary>What a version says, as the audit log keeps it.</summary>
     public static object Snapshot(PublishedRelease release) => new
     {
@@ -129,7 +180,7 @@ public sealed class ReleaseCommands(IDbContextFactory<QuotaDbContext> dbFactory,
         release.PublishedOn,
         release.Version,
         release.Comment,
-        Figures = release.Figures.Select(f => new { Figure = FigureNames.Name(f.Figure), f.Key, f.Value, f.Sources, f.Note }).ToList(),
+        Figures = release.Figures.Select(f => new { Figure = FigureNames.Name(f.Figure), f.Key, f.Value, f.Sources, f.Note, f.NoteRu, f.NoteKk }).ToList(),
     };
 
     /// <summary>Everything that makes a release impossible to store. Disagreements between its figures are not among them: the record has those.</summary>
@@ -214,9 +265,12 @@ public sealed class ReleaseCommands(IDbContextFactory<QuotaDbContext> dbFactory,
             {
                 Add("text.too-long", MaxTextLength, figure.Sources.Length);
             }
-            if (figure.Note?.Length > MaxTextLength)
+            foreach (var note in new[] { figure.Note, figure.NoteRu, figure.NoteKk })
             {
-                Add("text.too-long", MaxTextLength, figure.Note.Length);
+                if (note?.Length > MaxTextLength)
+                {
+                    Add("text.too-long", MaxTextLength, note.Length);
+                }
             }
         }
         return problems;

@@ -18,7 +18,12 @@ public sealed record ReleaseSummary(
     DateTime EnteredAtUtc,
     string? Comment);
 
-public sealed record ReleaseFigureView(FigureKind Figure, string Key, decimal Value, string Sources, string? Note);
+/// <summary>A figure as stored: its note as entered in English and, where the record has them, in Russian and Kazakh.</summary>
+public sealed record ReleaseFigureView(FigureKind Figure, string Key, decimal Value, string Sources, string? Note, string? NoteRu = null, string? NoteKk = null)
+{
+    /// <summary>The note in the reader's language where a translation exists.</summary>
+    public Wording? NoteWording => Note is null ? null : new Wording(Note, NoteRu, NoteKk);
+}
 
 public sealed record ReleaseVersionView(ReleaseSummary Summary, IReadOnlyList<ReleaseFigureView> Figures);
 
@@ -55,7 +60,7 @@ public sealed class ReleaseQueries(IDbContextFactory<QuotaDbContext> dbFactory)
             new ReleaseSummary(r.AsOf, r.AsOfPrecision, r.PublishedOn, r.Version, r.IsCurrent, r.Figures.Count,
                 SplitSources(r.Figures.Select(f => f.Sources)), r.EnteredBy, r.EnteredAtUtc, r.Comment),
             r.Figures.OrderBy(f => f.Figure).ThenByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal)
-                .Select(f => new ReleaseFigureView(f.Figure, f.Key, f.Value, f.Sources, f.Note)).ToList())).ToList();
+                .Select(f => new ReleaseFigureView(f.Figure, f.Key, f.Value, f.Sources, f.Note, f.NoteRu, f.NoteKk)).ToList())).ToList();
     }
 
     /// <summary>The current version as the input that would save it again: what a correction starts from.</summary>
@@ -65,7 +70,7 @@ public sealed class ReleaseQueries(IDbContextFactory<QuotaDbContext> dbFactory)
         return current is null
             ? null
             : (new ReleaseInput(current.Summary.AsOf, current.Summary.Precision, current.Summary.PublishedOn,
-                current.Figures.Select(f => new ReleaseFigureInput(f.Figure, f.Key, f.Value, f.Sources, f.Note)).ToList()), current.Summary.Version);
+                current.Figures.Select(f => new ReleaseFigureInput(f.Figure, f.Key, f.Value, f.Sources, f.Note, f.NoteRu, f.NoteKk)).ToList()), current.Summary.Version);
     }
 
     private static IReadOnlyList<string> SplitSources(IEnumerable<string> sources) => sources.Distinct(StringComparer.Ordinal).ToList();

@@ -13,11 +13,16 @@ public sealed class QuotaRevisionForm
     public decimal? SharePct { get; set; }
     public long? LabourForce { get; set; }
     public string? LegalAct { get; set; }
+    public string? LegalActRu { get; set; }
+    public string? LegalActKk { get; set; }
     public DateTime? LegalActInForce { get; set; }
     public string? Basis { get; set; }
+    public string? BasisRu { get; set; }
+    public string? BasisKk { get; set; }
     public string Sources { get; set; } = "";
     public string Wording { get; set; } = "";
     public string WordingRu { get; set; } = "";
+    public string WordingKk { get; set; } = "";
     /// <summary>The revision a correction supersedes; null for a new revision.</summary>
     public int? CorrectsSequence { get; set; }
 
@@ -37,7 +42,12 @@ public sealed class QuotaRevisionForm
             Basis,
             Sources,
             Wording,
-            WordingRu);
+            WordingRu,
+            WordingKk,
+            LegalActRu,
+            LegalActKk,
+            BasisRu,
+            BasisKk);
     }
 
     public static QuotaRevisionForm Correcting(QuotaRevisionView revision) => new()
@@ -50,11 +60,16 @@ public sealed class QuotaRevisionForm
         SharePct = revision.SharePct,
         LabourForce = revision.LabourForce,
         LegalAct = revision.LegalAct,
+        LegalActRu = revision.LegalActRu,
+        LegalActKk = revision.LegalActKk,
         LegalActInForce = revision.LegalActInForce?.ToDateTime(TimeOnly.MinValue),
         Basis = revision.Basis,
+        BasisRu = revision.BasisRu,
+        BasisKk = revision.BasisKk,
         Sources = revision.Sources,
         Wording = revision.Wording,
         WordingRu = revision.WordingRu,
+        WordingKk = revision.WordingKk,
         CorrectsSequence = revision.Sequence,
     };
 }

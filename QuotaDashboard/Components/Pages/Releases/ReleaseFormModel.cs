@@ -13,6 +13,8 @@ public sealed class FigureRow(FigureKind figure, string key)
     /// <summary>Where it differs from the release's own sources.</summary>
     public string? Sources { get; set; }
     public string? Note { get; set; }
+    public string? NoteRu { get; set; }
+    public string? NoteKk { get; set; }
     /// <summary>The sentence of the published text the figure was read from.</summary>
     public string? Sentence { get; set; }
 
@@ -63,7 +65,7 @@ public sealed class ReleaseFormModel
     public IReadOnlyList<ReleaseFigureInput> Figures => Rows
         .Where(r => r.Value is not null)
         .Select(r => new ReleaseFigureInput(r.Figure, r.Figure is FigureKind.Country or FigureKind.Sector ? r.Key.Trim().ToUpperInvariant() : r.Key,
-            r.Value!.Value, string.IsNullOrWhiteSpace(r.Sources) ? Sources : r.Sources, r.Note))
+            r.Value!.Value, string.IsNullOrWhiteSpace(r.Sources) ? Sources : r.Sources, r.Note, r.NoteRu, r.NoteKk))
         .ToList();
 
     public ReleaseInput ToInput() => new(
@@ -90,6 +92,8 @@ public sealed class ReleaseFormModel
             var row = form.Row(figure.Figure, figure.Key);
             row.Value = figure.Value;
             row.Note = figure.Note;
+            row.NoteRu = figure.NoteRu;
+            row.NoteKk = figure.NoteKk;
             row.Sources = figure.Sources == form.Sources ? null : figure.Sources;
         }
         return form;
