@@ -6,6 +6,7 @@ using QuotaDashboard.Components.Pages.Dashboard;
 using QuotaDashboard.Data;
 using QuotaDashboard.Features.Dashboard;
 using QuotaDashboard.Features.Reference;
+using QuotaDashboard.Tests.Infrastructure;
 
 namespace QuotaDashboard.Tests.Components;
 
@@ -25,25 +26,12 @@ public sealed class DashboardChartsTests
     private static ChartSpec Spec(BreakdownView breakdown) =>
         DashboardCharts.Breakdown(breakdown, Names, Text, "Workers", ChartKind.HorizontalBar, DashboardCharts.Blue);
 
-    private static T InCulture<T>(string culture, Func<T> what)
-    {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return what();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
-    }
 
     [Fact]
     public void A_spec_that_draws_the_same_as_the_one_shown_keeps_the_shown_instance()
     {
-        var shown = InCulture("en-US", () => Spec(Categories(537, 2244)));
-        var next = InCulture("en-US", () => Spec(Categories(537, 2244)));
+        var shown = ProblemWording.InCulture("en-US", () => Spec(Categories(537, 2244)));
+        var next = ProblemWording.InCulture("en-US", () => Spec(Categories(537, 2244)));
 
         Assert.NotSame(shown, next);
         Assert.Same(shown, DashboardCharts.Keep(shown, next));
@@ -52,12 +40,12 @@ public sealed class DashboardChartsTests
     [Fact]
     public void A_spec_that_draws_anything_else_replaces_the_one_shown()
     {
-        var shown = InCulture("en-US", () => Spec(Categories(537, 2244)));
+        var shown = ProblemWording.InCulture("en-US", () => Spec(Categories(537, 2244)));
 
-        var otherCount = InCulture("en-US", () => Spec(Categories(537, 2245)));
-        var otherLanguage = InCulture("ru-RU", () => Spec(Categories(537, 2244)));
-        var otherRange = InCulture("en-US", () => shown with { XMin = "2025-01-01" });
-        var otherColour = InCulture("en-US", () => shown with { Series = [shown.Series[0] with { Colors = [DashboardCharts.Teal, DashboardCharts.Teal] }] });
+        var otherCount = ProblemWording.InCulture("en-US", () => Spec(Categories(537, 2245)));
+        var otherLanguage = ProblemWording.InCulture("ru-RU", () => Spec(Categories(537, 2244)));
+        var otherRange = ProblemWording.InCulture("en-US", () => shown with { XMin = "2025-01-01" });
+        var otherColour = ProblemWording.InCulture("en-US", () => shown with { Series = [shown.Series[0] with { Colors = [DashboardCharts.Teal, DashboardCharts.Teal] }] });
 
         Assert.Same(otherCount, DashboardCharts.Keep(shown, otherCount));
         Assert.Same(otherLanguage, DashboardCharts.Keep(shown, otherLanguage));
@@ -75,7 +63,7 @@ public sealed class DashboardChartsTests
             new("KZ-71", 500, 1000, false, null, 50m, false),
         ];
 
-        var spec = InCulture("en-US", () => DashboardCharts.Ranking(ranking, "KZ-75", Names, Text));
+        var spec = ProblemWording.InCulture("en-US", () => DashboardCharts.Ranking(ranking, "KZ-75", Names, Text));
 
         var thresholds = QuotaDashboard.Features.Quota.UseThresholds.Default;
         Assert.Equal([UseText.Color(thresholds.StateOf(95.6m)), UseText.Color(thresholds.StateOf(50m))], spec.Series[0].Colors);
@@ -94,10 +82,10 @@ public sealed class DashboardChartsTests
             return Spec(view);
         }
 
-        var first = InCulture("en-US", () => DashboardCharts.Shared(view, "breakdown", Build));
-        var second = InCulture("en-US", () => DashboardCharts.Shared(view, "breakdown", Build));
-        var russian = InCulture("ru-RU", () => DashboardCharts.Shared(view, "breakdown", Build));
-        var otherView = InCulture("en-US", () => DashboardCharts.Shared(Categories(537, 2244), "breakdown", Build));
+        var first = ProblemWording.InCulture("en-US", () => DashboardCharts.Shared(view, "breakdown", Build));
+        var second = ProblemWording.InCulture("en-US", () => DashboardCharts.Shared(view, "breakdown", Build));
+        var russian = ProblemWording.InCulture("ru-RU", () => DashboardCharts.Shared(view, "breakdown", Build));
+        var otherView = ProblemWording.InCulture("en-US", () => DashboardCharts.Shared(Categories(537, 2244), "breakdown", Build));
 
         Assert.Same(first, second);
         Assert.NotSame(first, russian);

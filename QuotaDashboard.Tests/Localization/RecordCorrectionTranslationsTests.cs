@@ -28,9 +28,9 @@ public sealed class RecordCorrectionTranslationsTests(SeededDatabase store) : IC
         Assert.IsType<QuotaSaveResult.Saved>(await store.Get<QuotaCommands>().AddAsync(input, TestUsers.Analyst()));
 
         var inForce = await store.Get<DashboardQueries>().GetQuotaInForceAsync(from);
-        Assert.Equal("2023 жылғы шілдеден бастап", InCulture("kk", () => inForce.PublishedWording!.InReadersLanguage()));
-        Assert.Equal("Министрдің бұйрығы", InCulture("kk", () => inForce.LegalAct!.InReadersLanguage()));
-        Assert.Equal("с июля 2023 года", InCulture("ru", () => inForce.PublishedWording!.InReadersLanguage()));
+        Assert.Equal("2023 жылғы шілдеден бастап", ProblemWording.InCulture("kk", () => inForce.PublishedWording!.InReadersLanguage()));
+        Assert.Equal("Министрдің бұйрығы", ProblemWording.InCulture("kk", () => inForce.LegalAct!.InReadersLanguage()));
+        Assert.Equal("с июля 2023 года", ProblemWording.InCulture("ru", () => inForce.PublishedWording!.InReadersLanguage()));
     }
 
     [Fact]
@@ -157,19 +157,6 @@ public sealed class RecordCorrectionTranslationsTests(SeededDatabase store) : IC
     private static List<(FigureKind, string, string?, string?, string?)> Notes(IEnumerable<ReleaseFigureView> figures) =>
         figures.Select(f => (f.Figure, f.Key, f.Note, f.NoteRu, f.NoteKk)).OrderBy(n => n.Figure).ThenBy(n => n.Key, StringComparer.Ordinal).ToList();
 
-    internal static T InCulture<T>(string culture, Func<T> read)
-    {
-        var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
-        }
-    }
 }
 
 /// <summary>Running the seeder again, as every start does, leaves what analysts stored as they stored it.</summary>

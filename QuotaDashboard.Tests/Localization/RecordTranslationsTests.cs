@@ -27,7 +27,7 @@ public sealed class RecordTranslationsTests(SeededDatabase database) : IClassFix
         var expected = SeedCsv.Releases.Where(r => r.Note.Length > 0)
             .Select(r => (r.AsOfDate, column switch { "note_ru" => r.NoteRu, "note_kk" => r.NoteKk, _ => r.Note })).Distinct().Order().ToList();
 
-        var shown = InCulture(culture, () => issues.Where(i => i.Kind == QualityKind.SourceNote)
+        var shown = ProblemWording.InCulture(culture, () => issues.Where(i => i.Kind == QualityKind.SourceNote)
             .Select(i => (i.Date!.Value, QualityText.Describe(i, text, CultureInfo.CurrentCulture))).Order().ToList());
 
         Assert.All(expected, e => Assert.False(string.IsNullOrWhiteSpace(e.Item2)));
@@ -46,7 +46,7 @@ public sealed class RecordTranslationsTests(SeededDatabase database) : IClassFix
         var issues = await database.Get<DataQualityQueries>().GetIssuesAsync(TestUsers.Analyst());
         var text = database.Get<IStringLocalizer<SharedResource>>();
 
-        var shown = InCulture(culture, () => issues.Where(i => i.Kind == QualityKind.QuotaLabourForce)
+        var shown = ProblemWording.InCulture(culture, () => issues.Where(i => i.Kind == QualityKind.QuotaLabourForce)
             .Select(i => QualityText.Describe(i, text, CultureInfo.CurrentCulture)).ToList());
 
         Assert.Contains(shown, s => s.StartsWith(august, StringComparison.Ordinal));
@@ -63,7 +63,7 @@ public sealed class RecordTranslationsTests(SeededDatabase database) : IClassFix
         var march = (await database.Get<DashboardQueries>().GetQuotaInForceAsync(new DateOnly(2025, 4, 1))).Sources;
         var text = database.Get<IStringLocalizer<SharedResource>>();
 
-        Assert.Equal(expected, InCulture(culture, () => QuotaSourceText.Words(march, text)));
+        Assert.Equal(expected, ProblemWording.InCulture(culture, () => QuotaSourceText.Words(march, text)));
     }
 
     [Theory]
@@ -76,9 +76,9 @@ public sealed class RecordTranslationsTests(SeededDatabase database) : IClassFix
         var authors = await db.Revisions.Select(r => r.EnteredBy).Distinct().ToListAsync();
 
         Assert.Equal([DatabaseSeeder.SeedUser], authors);
-        Assert.Equal(expected, InCulture(culture, () => Names.Author(authors[0])));
-        Assert.Equal(expected, InCulture(culture, () => Names.Author(DatabaseSeeder.FormerSeedUser)));
-        Assert.Equal("officer.almaty", InCulture(culture, () => Names.Author("officer.almaty")));
+        Assert.Equal(expected, ProblemWording.InCulture(culture, () => Names.Author(authors[0])));
+        Assert.Equal(expected, ProblemWording.InCulture(culture, () => Names.Author(DatabaseSeeder.FormerSeedUser)));
+        Assert.Equal("officer.almaty", ProblemWording.InCulture(culture, () => Names.Author("officer.almaty")));
     }
 
     [Fact]
@@ -91,10 +91,10 @@ public sealed class RecordTranslationsTests(SeededDatabase database) : IClassFix
 
         foreach (var code in codes)
         {
-            var english = InCulture("en", () => Names.Country(code));
+            var english = ProblemWording.InCulture("en", () => Names.Country(code));
             foreach (var culture in new[] { "ru", "kk" })
             {
-                var name = InCulture(culture, () => Names.Country(code));
+                var name = ProblemWording.InCulture(culture, () => Names.Country(code));
                 Assert.NotEqual(code, name);
                 Assert.NotEqual(english, name);
                 Assert.DoesNotContain(name, c => char.IsAsciiLetter(c));
@@ -102,19 +102,6 @@ public sealed class RecordTranslationsTests(SeededDatabase database) : IClassFix
         }
     }
 
-    private static T InCulture<T>(string culture, Func<T> read)
-    {
-        var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
-        }
-    }
 }
 
 /// <summary>A store seeded before the record's texts had translations gets them when the application starts again.</summary>
