@@ -1,10 +1,21 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace QuotaDashboard.Data;
 
-public sealed class QuotaDbContext(DbContextOptions<QuotaDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>The store on SQLite, whose migrations are the ones under <c>Data/Migrations</c>.</summary>
+public class QuotaDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    public QuotaDbContext(DbContextOptions<QuotaDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, which carries that provider's migrations.</summary>
+    protected QuotaDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<PermitCategory> Categories => Set<PermitCategory>();
     public DbSet<Sector> Sectors => Set<Sector>();
@@ -18,6 +29,7 @@ public sealed class QuotaDbContext(DbContextOptions<QuotaDbContext> options) : I
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<UseThresholdChange> UseThresholds => Set<UseThresholdChange>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

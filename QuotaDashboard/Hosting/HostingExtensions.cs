@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Localization;
 using QuotaDashboard.Components.Shared;
 using QuotaDashboard.Features;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -64,11 +65,10 @@ public static class HostingExtensions
             o.DemoAccounts = development || o.DemoAccounts;
         });
 
-        var connectionString = builder.Configuration.GetConnectionString("QuotaDashboard") is { Length: > 0 } cs
-            ? cs
-            : $"Data Source={Path.Combine(dataDirectory, "quota-dashboard.db")}";
-        services.AddQuotaDashboardCore(connectionString);
-        services.AddHealthChecks().AddDbContextCheck<QuotaDbContext>("store", tags: [ReadyTag]);
+        var store = StoreFrom(builder.Configuration, dataDirectory);
+        services.AddQuotaDashboardCore(store);
+        var health = services.AddHealthChecks().AddDbContextCheck<QuotaDbContext>("store", tags: [ReadyTag]);
+        services.AddChangeBroadcast(store, health);
         if (!development)
         {
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -79,18 +79,65 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>The store and the services that read and write it, without the web front.</summary>
+    /// <summary>Instances on one PostgreSQL store tell each other of changes through it; on SQLite an instance is alone.</summary>
+    private static void AddChangeBroadcast(this IServiceCollection services, StoreSettings store, IHealthChecksBuilder health)
+    {
+        if (store.Provider != StoreProvider.PostgreSQL)
+        {
+            return;
+        }
+        services.AddSingleton(new ChangeBroadcast("PostgreSQL"));
+        services.AddSingleton<PostgreSqlChangeTransport>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlChangeTransport>());
+        health.AddCheck<PostgreSqlChangeTransport>("notifications", tags: [ReadyTag]);
+    }
+
+    /// <summary>SQLite in <c>data/</c> unless configured otherwise; PostgreSQL needs its connection string.</summary>
+    private static StoreSettings StoreFrom(IConfiguration configuration, string dataDirectory)
+    {
+        var provider = configuration[StoreSettings.ProviderKey] is { Length: > 0 } named
+            ? Enum.TryParse<StoreProvider>(named, ignoreCase: true, out var p) ? p
+                : throw new InvalidOperationException($"{StoreSettings.ProviderKey} must be {string.Join(" or ", Enum.GetNames<StoreProvider>())}, not '{named}'.")
+            : StoreProvider.Sqlite;
+        return configuration.GetConnectionString("QuotaDashboard") is { Length: > 0 } cs
+            ? new StoreSettings(provider, cs)
+            : provider == StoreProvider.Sqlite
+                ? StoreSettings.SqliteFile(Path.Combine(dataDirectory, "quota-dashboard.db"))
+                : throw new InvalidOperationException("ConnectionStrings:QuotaDashboard must name the PostgreSQL database.");
+    }
+
+    /// <summary>The store on SQLite and the services that read and write it, without the web front.</summary>
     public static IServiceCollection AddQuotaDashboardCore(this IServiceCollection services, string connectionString,
+        Action<DbContextOptionsBuilder>? configureStore = null) =>
+        services.AddQuotaDashboardCore(new StoreSettings(StoreProvider.Sqlite, connectionString), configureStore);
+
+    /// <summary>The store and the services that read and write it, without the web front.</summary>
+    public static IServiceCollection AddQuotaDashboardCore(this IServiceCollection services, StoreSettings store,
         Action<DbContextOptionsBuilder>? configureStore = null)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton(store);
         // Pooled: a computed view runs a few sub-millisecond queries, and building a new context for each cost about as much as they do.
-        services.AddPooledDbContextFactory<QuotaDbContext>(o =>
+        if (store.Provider == StoreProvider.PostgreSQL)
         {
-            o.UseSqlite(connectionString);
-            configureStore?.Invoke(o);
-        });
-        services.AddDataProtection();
+            services.AddPooledDbContextFactory<PostgreSqlQuotaDbContext>(o =>
+            {
+                o.UseNpgsql(store.ConnectionString);
+                configureStore?.Invoke(o);
+            });
+            // Everything asks for the store by its common type; PostgreSQL's own type only carries its migrations.
+            services.AddSingleton<IDbContextFactory<QuotaDbContext>>(sp => new StoreFactory<PostgreSqlQuotaDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlQuotaDbContext>>()));
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<QuotaDbContext>(o =>
+            {
+                o.UseSqlite(store.ConnectionString);
+                configureStore?.Invoke(o);
+            });
+        }
+        // One key ring in the store: a cookie issued by one instance is read by every other instance on the same store.
+        services.AddDataProtection().SetApplicationName("QuotaDashboard").PersistKeysToDbContext<QuotaDbContext>();
         // Identity's stores want a scoped context; it comes from the same factory.
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<QuotaDbContext>>().CreateDbContext());
         services.AddIdentityCore<ApplicationUser>(o =>
@@ -118,6 +165,7 @@ public static class HostingExtensions
         services.AddScoped<AuditQueries>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DataChangeNotifier>();
+        services.TryAddSingleton(new ChangeBroadcast());
         services.AddHybridCache();
         services.AddSingleton<DashboardCache>();
         services.AddSingleton<QuotaDashboard.Features.Reference.ReferenceNames>();
@@ -153,7 +201,7 @@ public static class HostingExtensions
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<QuotaDbContext>>();
         await using (var db = await factory.CreateDbContextAsync())
         {
-            var folder = Path.GetDirectoryName(db.Database.GetDbConnection().DataSource);
+            var folder = db.Database.IsSqlite() ? Path.GetDirectoryName(db.Database.GetDbConnection().DataSource) : null;
             if (!string.IsNullOrEmpty(folder))
             {
                 Directory.CreateDirectory(folder);
@@ -222,6 +270,13 @@ public static class HostingExtensions
             var target = redirectUri is { Length: > 0 } uri && uri.StartsWith('/') && !uri.StartsWith("//", StringComparison.Ordinal) ? uri : "/";
             return Results.LocalRedirect(target);
         }).AllowAnonymous();
+
+    private sealed class StoreFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<QuotaDbContext> where TContext : QuotaDbContext
+    {
+        public QuotaDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<QuotaDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => await inner.CreateDbContextAsync(cancellationToken);
+    }
 
     /// <summary>The cookie that carries the reader's language from request to request.</summary>
     public static void AppendCultureCookie(this HttpResponse response, string culture) =>

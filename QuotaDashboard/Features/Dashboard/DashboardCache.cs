@@ -7,7 +7,7 @@ namespace QuotaDashboard.Features.Dashboard;
 /// One computation per distinct view, whoever watches it: the dashboard by (month, region), the timeline by region, the data
 /// quality and the months. A write names what it touched, and only the views it can change are computed again.
 /// </summary>
-public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifier, TimeProvider clock)
+public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifier, ChangeBroadcast broadcast, TimeProvider clock)
 {
     private const string Nation = "nation";
 
@@ -38,9 +38,17 @@ public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifie
 
     /// <summary>
     /// Forgets the views the committed change touched, then tells the open pages: a page that computes again on hearing of it reads
-    /// the store, never a view from before. Forgetting is in memory; no viewer is waited for.
+    /// the store, never a view from before. Forgetting is in memory; no viewer is waited for, nor any other instance, which the
+    /// broadcast tells in the background.
     /// </summary>
     public async Task PublishAsync(DataChange change)
+    {
+        await HeardAsync(change);
+        broadcast.Post(change);
+    }
+
+    /// <summary>A change committed by another instance on the same store: forgotten here and told to this instance's pages.</summary>
+    public async Task HeardAsync(DataChange change)
     {
         await ForgetAsync(change);
         notifier.Publish(change);
