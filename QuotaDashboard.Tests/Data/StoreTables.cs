@@ -5,7 +5,7 @@ using QuotaDashboard.Tests.Infrastructure;
 
 namespace QuotaDashboard.Tests.Data;
 
-/// <summary>What the SQLite file itself holds, read with plain SQL rather than through the model.</summary>
+/// <summary>What the store itself holds, read with plain SQL rather than through the model.</summary>
 public static partial class StoreTables
 {
     public const string MigrationsHistory = "__EFMigrationsHistory";
@@ -14,7 +14,9 @@ public static partial class StoreTables
     public const string MigrationsLock = "__EFMigrationsLock";
 
     public static async Task<IReadOnlyList<string>> NamesAsync(QuotaDbContext db) =>
-        await QueryAsync(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        await QueryAsync(db, db.Database.IsNpgsql()
+                ? "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
             r => r.GetString(0));
 
     /// <summary>The number of rows of every table of the file, by table name.</summary>
@@ -23,7 +25,7 @@ public static partial class StoreTables
         var counts = new List<(string, long)>();
         foreach (var table in await NamesAsync(db))
         {
-            // The name comes from sqlite_master, not from input.
+            // The name comes from the store's catalogue, not from input.
             var rows = (await QueryAsync(db, $"SELECT COUNT(*) FROM \"{table}\"", r => r.GetInt64(0))).Single();
             counts.Add((table, rows));
         }

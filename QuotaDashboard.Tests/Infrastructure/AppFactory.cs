@@ -6,15 +6,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace QuotaDashboard.Tests.Infrastructure;
 
-/// <summary>The whole application over a fresh SQLite file; <see cref="StartKestrel"/> puts it on a real port for a browser.</summary>
+/// <summary>The whole application over a fresh store (see <see cref="TestStore"/>); <see cref="StartKestrel"/> puts it on a real port for a browser.</summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
-    public string DatabaseFile { get; } = RepositoryPaths.NewDatabaseFile();
+    public TestStore Store { get; } = TestStore.New();
+
+    /// <summary>The SQLite file, for tests that read it themselves (SQLite only).</summary>
+    public string DatabaseFile => Store.File;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:QuotaDashboard", $"Data Source={DatabaseFile}");
+        builder.UseSetting("ConnectionStrings:QuotaDashboard", Store.Settings.ConnectionString);
+        builder.UseSetting(QuotaDashboard.Data.StoreSettings.ProviderKey, Store.Provider.ToString());
         builder.UseSetting("Seed:DataDirectory", RepositoryPaths.DataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
@@ -50,7 +54,7 @@ public class AppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            RepositoryPaths.DeleteDatabase(DatabaseFile);
+            Store.Dispose();
         }
     }
 }

@@ -11,7 +11,7 @@ public static class PageContext
     {
         var context = new BunitContext();
         context.Services.AddMudServices();
-        context.Services.AddQuotaDashboardCore($"Data Source={database.File}",
+        context.Services.AddQuotaDashboardCore(database.Store.Settings,
             configureStore: counter is null ? null : o => o.AddInterceptors(counter));
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var authorization = context.AddAuthorization().SetAuthorized(user).SetRoles(role);

@@ -10,9 +10,27 @@ namespace QuotaDashboard.Tests.Infrastructure;
 /// <summary>A real SQLite file, migrated and seeded from the repository's data/ folder, with the product's services over it.</summary>
 public class SeededDatabase : IAsyncLifetime
 {
+    private readonly bool? _illustrativeData;
     private ServiceProvider? _services;
 
-    public string File { get; } = RepositoryPaths.NewDatabaseFile();
+    public SeededDatabase() : this(TestStore.New())
+    {
+    }
+
+    /// <summary>A store on a provider of the test's choosing, for tests that compare the providers.</summary>
+    public static SeededDatabase On(TestStore store, bool? illustrativeData = null) => new(store, illustrativeData);
+
+    // xunit builds class fixtures through their one public constructor.
+    protected SeededDatabase(TestStore store, bool? illustrativeData = null)
+    {
+        Store = store;
+        _illustrativeData = illustrativeData;
+    }
+
+    public TestStore Store { get; }
+
+    /// <summary>The SQLite file, for tests that read it themselves (SQLite only).</summary>
+    public string File => Store.File;
 
     protected virtual bool IllustrativeData => true;
 
@@ -22,11 +40,11 @@ public class SeededDatabase : IAsyncLifetime
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddQuotaDashboardCore($"Data Source={File}");
+        services.AddQuotaDashboardCore(Store.Settings);
         services.Configure<SeedOptions>(o =>
         {
             o.DataDirectory = RepositoryPaths.DataDirectory;
-            o.IllustrativeData = IllustrativeData;
+            o.IllustrativeData = _illustrativeData ?? IllustrativeData;
             o.DemoAccounts = true;
         });
         _services = services.BuildServiceProvider();
@@ -43,7 +61,7 @@ public class SeededDatabase : IAsyncLifetime
         {
             await _services.DisposeAsync();
         }
-        RepositoryPaths.DeleteDatabase(File);
+        Store.Dispose();
     }
 }
 

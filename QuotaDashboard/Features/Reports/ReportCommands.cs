@@ -201,6 +201,14 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
         {
             return new SaveManyResult.Refused(await ConflictsAsync(db, written.ToDictionary(w => w.Report, w => w.Index), ex, ct));
         }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Another screen stored the first revision of a report this batch also saw missing: every report of the batch is
+            // answered with the version now stored, and nothing of the batch is kept.
+            await tx.RollbackAsync(CancellationToken.None);
+            await using var fresh = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            return new SaveManyResult.Refused(await StoredVersionsAsync(fresh, written.Select(w => (w.Index, w.Report.RegionCode, w.Report.Month)), CancellationToken.None));
+        }
 
         var touchedRegions = written.Select(w => w.Report.RegionCode).Distinct().ToList();
         var touchedMonths = written.Select(w => w.Report.Month).Distinct().ToList();
@@ -248,6 +256,17 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
     }
 
     /// <summary>The reports someone else saved or decided on while this batch was being written, with the version they now have.</summary>
+    private static async Task<List<RefusedReport>> StoredVersionsAsync(QuotaDbContext db, IEnumerable<(int Index, string RegionCode, DateOnly Month)> reports, CancellationToken ct)
+    {
+        var conflicts = new List<RefusedReport>();
+        foreach (var (index, region, month) in reports)
+        {
+            var current = await db.Reports.AsNoTracking().Where(r => r.RegionCode == region && r.Month == month).Select(r => (int?)r.Version).FirstOrDefaultAsync(ct);
+            conflicts.Add(new RefusedReport(index, new SaveResult.Conflict(current ?? 0)));
+        }
+        return conflicts;
+    }
+
     private static async Task<List<RefusedReport>> ConflictsAsync(QuotaDbContext db, Dictionary<PermitReport, int> indexOf, DbUpdateConcurrencyException ex, CancellationToken ct)
     {
         var conflicts = new List<RefusedReport>();
