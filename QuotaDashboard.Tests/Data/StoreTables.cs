@@ -15,7 +15,7 @@ public static partial class StoreTables
 
     public static async Task<IReadOnlyList<string>> NamesAsync(QuotaDbContext db) =>
         await QueryAsync(db, db.Database.IsNpgsql()
-                ? "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1"
+                ? "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\""
                 : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
             r => r.GetString(0));
 

@@ -75,7 +75,9 @@ public sealed class CountedDatabase : IAsyncLifetime
 {
     private ServiceProvider? _services;
 
-    public string File { get; } = RepositoryPaths.NewDatabaseFile();
+    public TestStore Store { get; } = TestStore.New();
+
+    public string File => Store.File;
 
     public CommandCounter Counter { get; } = new();
 
@@ -85,7 +87,7 @@ public sealed class CountedDatabase : IAsyncLifetime
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddQuotaDashboardCore($"Data Source={File}", configureStore: o => o.AddInterceptors(Counter));
+        services.AddQuotaDashboardCore(Store.Settings, configureStore: o => o.AddInterceptors(Counter));
         services.Configure<SeedOptions>(o => o.DataDirectory = RepositoryPaths.DataDirectory);
         _services = services.BuildServiceProvider();
         await _services.InitializeStoreAsync();
@@ -126,7 +128,7 @@ public sealed class CountedDatabase : IAsyncLifetime
         {
             await _services.DisposeAsync();
         }
-        RepositoryPaths.DeleteDatabase(File);
+        Store.Dispose();
     }
 }
 

@@ -7,6 +7,7 @@ namespace QuotaDashboard.Tests.Features;
 /// What SQLite does with the commands of a month view: the tables that grow with every month of the record are read only by
 /// seeks, so that a view costs the same whether the record holds one year or fifty.
 /// </summary>
+[Trait("Store", "Sqlite")]
 public sealed partial class DashboardQueryPlanTests(CountedDatabase store) : IClassFixture<CountedDatabase>
 {
     private static readonly string[] GrowingTables = ["Reports", "Revisions", "BreakdownLines"];

@@ -113,8 +113,8 @@ public sealed class RecordTranslationsUpgradeTests(SeededDatabase database) : IC
         await using (var db = database.CreateContext())
         {
             await db.Database.ExecuteSqlRawAsync("""
-                UPDATE PublishedFigures SET NoteRu = NULL, NoteKk = NULL;
-                UPDATE QuotaRevisions SET PublishedWordingKk = '', LegalActRu = NULL, LegalActKk = NULL, BasisRu = NULL, BasisKk = NULL;
+                UPDATE "PublishedFigures" SET "NoteRu" = NULL, "NoteKk" = NULL;
+                UPDATE "QuotaRevisions" SET "PublishedWordingKk" = '', "LegalActRu" = NULL, "LegalActKk" = NULL, "BasisRu" = NULL, "BasisKk" = NULL;
                 """);
         }
 

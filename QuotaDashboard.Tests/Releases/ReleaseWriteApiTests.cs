@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -23,8 +24,7 @@ public sealed class ReleaseWriteApiTests(AppFactory factory) : IClassFixture<App
 
     private async Task<IReadOnlyList<(string Table, long Rows)>> RowsAsync()
     {
-        await using var db = new QuotaDbContext(new DbContextOptionsBuilder<QuotaDbContext>()
-            .UseSqlite($"Data Source={factory.DatabaseFile}").Options);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<QuotaDbContext>>().CreateDbContextAsync();
         return await StoreTables.CountRowsAsync(db);
     }
 

@@ -204,7 +204,8 @@ public sealed class ReportEntryPageTests : IClassFixture<SeededDatabase>, IAsync
         Type(cut, "total", 100);
         cut.Find("textarea#comment").Input(new string('я', QuotaDashboard.Features.Reports.ReportCommands.MaxTextLength + 1));
 
-        cut.FindAll("button").Single(b => b.TextContent.Contains(save, StringComparison.Ordinal)).Click();
+        // The page may still render what the typing changed; a button found before that render is gone after it.
+        cut.WaitForAssertion(() => cut.FindAll("button").Single(b => b.TextContent.Contains(save, StringComparison.Ordinal)).Click(), ReportPages.Wait);
 
         cut.WaitForAssertion(() => Assert.Contains(notSaved, cut.Find("[data-testid=save-result]").TextContent), ReportPages.Wait);
         var field = cut.Find("textarea#comment").Closest(".mud-input-control")!;

@@ -35,7 +35,7 @@ public sealed class ReportPages(SeededDatabase store) : IAsyncDisposable
         var context = new BunitContext();
         context.Services.AddSingleton<TimeProvider>(new FixedClock());
         context.Services.AddMudServices();
-        context.Services.AddQuotaDashboardCore($"Data Source={store.File}");
+        context.Services.AddQuotaDashboardCore(store.Store.Settings);
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var auth = context.AddAuthorization();
         auth.SetAuthorized(name);

@@ -5,6 +5,7 @@ using QuotaDashboard.Tests.Infrastructure;
 namespace QuotaDashboard.Tests.Store;
 
 /// <summary>The product's own command line, run as an operator runs it: <c>QuotaDashboard backup|restore &lt;file&gt;</c>.</summary>
+[Trait("Store", "Sqlite")]
 public sealed class BackupCommandTests : StoreAndBackupFile
 {
     private async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] args)

@@ -8,6 +8,7 @@ using QuotaDashboard.Tests.Infrastructure;
 
 namespace QuotaDashboard.Tests.Store;
 
+[Trait("Store", "Sqlite")]
 public sealed class BackupHttpTests : IAsyncLifetime
 {
     private readonly AppFactory _app = new();

@@ -8,6 +8,7 @@ using QuotaDashboard.Tests.Infrastructure;
 
 namespace QuotaDashboard.Tests.Store;
 
+[Trait("Store", "Sqlite")]
 public sealed class StoreBackupTests : StoreAndBackupFile
 {
     private static readonly DateOnly Month = new(2025, 12, 1);

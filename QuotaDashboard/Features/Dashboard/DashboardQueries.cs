@@ -72,12 +72,12 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
         // The view's few commands share one connection rather than opening and closing it around each.
         await db.Database.OpenConnectionAsync(ct);
 
-        var regions = await LatestByRegion(db, month, withSubmitted).ToListAsync(ct);
+        var regions = await LatestByRegion[db](db, month, withSubmitted).ToListAsync(ct);
         var region = regionCode is null ? null : regions.FirstOrDefault(r => r.Code == regionCode)
             ?? throw new KeyNotFoundException($"Unknown region '{regionCode}'.");
         var perRegion = regions.Where(r => r.Report is not null).ToList();
         var scoped = region is null ? perRegion : region.Report is null ? [] : [region];
-        var scopedLines = scoped.Count == 0 ? [] : await LatestLineSums(db, month, regionCode, withSubmitted).ToListAsync(ct);
+        var scopedLines = scoped.Count == 0 ? [] : await LatestLineSums[db](db, month, regionCode, withSubmitted).ToListAsync(ct);
 
         var illustrative = scoped.Any(r => r.Report!.IsIllustrative);
         FigureSource? reportSource = scoped.Count == 0 ? null : region is null
@@ -98,7 +98,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             return new BreakdownView(dimension, items, reportSource, items.Sum(i => i.Count), regionalTotal, Complete: true);
         }
 
-        var release = region is null ? await ReleaseOf(db, month, ct) : null;
+        var release = region is null ? await ReleaseOf[db](db, month, ct) : null;
         var view = release is null
             ? new Partial(
                 new CountFigure(regionalTotal, reportSource),
@@ -112,7 +112,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
             : FromRelease(release, categoryOrder);
 
         var quota = await QuotaInForceAsync(db, month, ct);
-        var allocations = quota.RevisionSequence is { } sequence ? await AllocationsUnder(db, quota.Year, sequence).ToListAsync(ct) : [];
+        var allocations = quota.RevisionSequence is { } sequence ? await AllocationsUnder[db](db, quota.Year, sequence).ToListAsync(ct) : [];
         var ranking = Ranking(regions, allocations);
         var scopedAllocation = region is null ? null : ranking.FirstOrDefault(r => r.Code == region.Code);
         var units = region is null ? quota.Units : scopedAllocation?.Allocation;
@@ -201,7 +201,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
     /// Every region with its latest report on or before the month that has an accepted revision (or, <c>withSubmitted</c>, one
     /// waiting for review): one seek per region on (RegionCode, Month), so the cost does not grow with the years the record holds.
     /// </summary>
-    private static readonly Func<QuotaDbContext, DateOnly, bool, IAsyncEnumerable<RegionLatest>> LatestByRegion = EF.CompileAsyncQuery(
+    private static readonly StoreQuery<Func<QuotaDbContext, DateOnly, bool, IAsyncEnumerable<RegionLatest>>> LatestByRegion = new(() => EF.CompileAsyncQuery(
         (QuotaDbContext db, DateOnly month, bool withSubmitted) =>
             from g in db.Regions
             join r in db.Reports
@@ -219,12 +219,12 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
                 equals (int?)v.Id into counted
             from v in counted.DefaultIfEmpty()
             select new RegionLatest(g.Code, g.Kind,
-                v == null ? null : new LatestReport(r.Month, r.IsIllustrative, v.Id, v.Number, v.Total, v.Employers, v.LocalEmployees)));
+                v == null ? null : new LatestReport(r.Month, r.IsIllustrative, v.Id, v.Number, v.Total, v.Employers, v.LocalEmployees))));
 
     private sealed record LineSum(Breakdown Dimension, string Key, long Count);
 
     /// <summary>The breakdown lines of the latest reports of the regions in scope, summed: the same seek per region, joined to the lines of its counted revision.</summary>
-    private static readonly Func<QuotaDbContext, DateOnly, string?, bool, IAsyncEnumerable<LineSum>> LatestLineSums = EF.CompileAsyncQuery(
+    private static readonly StoreQuery<Func<QuotaDbContext, DateOnly, string?, bool, IAsyncEnumerable<LineSum>>> LatestLineSums = new(() => EF.CompileAsyncQuery(
         (QuotaDbContext db, DateOnly month, string? regionCode, bool withSubmitted) =>
             from g in db.Regions
             where regionCode == null || g.Code == regionCode
@@ -238,29 +238,29 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
                     .FirstOrDefault()
                 equals (int?)l.RevisionId
             group l by new { l.Dimension, l.Key } into lines
-            select new LineSum(lines.Key.Dimension, lines.Key.Key, lines.Sum(l => (long)l.Count)));
+            select new LineSum(lines.Key.Dimension, lines.Key.Key, lines.Sum(l => (long)l.Count))));
 
-    private static readonly Func<QuotaDbContext, DateOnly, CancellationToken, Task<PublishedRelease?>> ReleaseOf = EF.CompileAsyncQuery(
-        (QuotaDbContext db, DateOnly month, CancellationToken ct) => db.Releases.AsNoTracking().Include(r => r.Figures).FirstOrDefault(r => r.AsOf == month));
+    private static readonly StoreQuery<Func<QuotaDbContext, DateOnly, CancellationToken, Task<PublishedRelease?>>> ReleaseOf = new(() => EF.CompileAsyncQuery(
+        (QuotaDbContext db, DateOnly month, CancellationToken ct) => db.Releases.AsNoTracking().Include(r => r.Figures).FirstOrDefault(r => r.AsOf == month)));
 
     private sealed record QuotaRevisionRow(int Sequence, int? Units, decimal? SharePct, string Label, DateOnly EffectiveFrom, bool EffectiveDayPublished,
         Wording PublishedWording, Wording? LegalAct, DateOnly? LegalActInForce, string Sources);
 
-    private static readonly Func<QuotaDbContext, int, DateOnly, CancellationToken, Task<QuotaRevisionRow?>> QuotaRevisionInForce = EF.CompileAsyncQuery(
+    private static readonly StoreQuery<Func<QuotaDbContext, int, DateOnly, CancellationToken, Task<QuotaRevisionRow?>>> QuotaRevisionInForce = new(() => EF.CompileAsyncQuery(
         (QuotaDbContext db, int year, DateOnly date, CancellationToken ct) => db.QuotaRevisions
             .Where(q => q.Year == year && q.EffectiveFrom <= date)
             .OrderByDescending(q => q.EffectiveFrom).ThenByDescending(q => q.Sequence)
             .Select(q => new QuotaRevisionRow(q.Sequence, q.Units, q.SharePct, q.Label, q.EffectiveFrom, q.EffectiveDayPublished,
                 new Wording(q.PublishedWording, q.PublishedWordingRu, q.PublishedWordingKk),
                 q.LegalAct == null ? null : new Wording(q.LegalAct, q.LegalActRu, q.LegalActKk), q.LegalActInForce, q.Sources))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
     private sealed record AllocationRow(string RegionCode, int? RevisionSequence, int Units, bool IsIllustrative, string? Source);
 
-    private static readonly Func<QuotaDbContext, int, int, IAsyncEnumerable<AllocationRow>> AllocationsUnder = EF.CompileAsyncQuery(
+    private static readonly StoreQuery<Func<QuotaDbContext, int, int, IAsyncEnumerable<AllocationRow>>> AllocationsUnder = new(() => EF.CompileAsyncQuery(
         (QuotaDbContext db, int year, int sequence) => db.Allocations
             .Where(a => a.Year == year && (a.RevisionSequence == null || a.RevisionSequence == sequence))
-            .Select(a => new AllocationRow(a.RegionCode, a.RevisionSequence, a.Units, a.IsIllustrative, a.Source)));
+            .Select(a => new AllocationRow(a.RegionCode, a.RevisionSequence, a.Units, a.IsIllustrative, a.Source))));
 
     public async Task<QuotaInForce> GetQuotaInForceAsync(DateOnly date, CancellationToken ct = default)
     {
@@ -269,7 +269,7 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
     }
 
     private static async Task<QuotaInForce> QuotaInForceAsync(QuotaDbContext db, DateOnly date, CancellationToken ct) =>
-        await QuotaRevisionInForce(db, date.Year, date, ct) is { } q
+        await QuotaRevisionInForce[db](db, date.Year, date, ct) is { } q
             ? new QuotaInForce(date.Year, q.Units, q.SharePct, q.Sequence, q.Label, q.EffectiveFrom, q.EffectiveDayPublished, q.PublishedWording,
                 q.LegalAct, q.LegalActInForce, q.Sources, q.Units is null ? UnitsMissing.NotPublished : null)
             : new QuotaInForce(date.Year, null, null, null, null, null, false, null, null, null, null, UnitsMissing.NoQuota);
@@ -328,12 +328,12 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        var published = regionCode is not null ? [] : await PublishedTotals(db).ToListAsync(ct);
-        var sums = await MonthlySums(db, regionCode).ToListAsync(ct);
-        var quota = await QuotaSteps(db).ToListAsync(ct);
+        var published = regionCode is not null ? [] : await PublishedTotals[db](db).ToListAsync(ct);
+        var sums = await MonthlySums[db](db, regionCode).ToListAsync(ct);
+        var quota = await QuotaSteps[db](db).ToListAsync(ct);
         if (regionCode is not null)
         {
-            var allocations = await RegionAllocations(db, regionCode).ToListAsync(ct);
+            var allocations = await RegionAllocations[db](db, regionCode).ToListAsync(ct);
             quota = quota.Select(q => q with
             {
                 Units = QuotaRules.PickAllocation(allocations.Where(a => a.Year == q.Year && (a.RevisionSequence == null || a.RevisionSequence == q.Sequence)),
@@ -351,38 +351,38 @@ public sealed class DashboardQueries(IDbContextFactory<QuotaDbContext> dbFactory
 
     private sealed record PublishedTotal(DateOnly AsOf, decimal Value, string Sources);
 
-    private static readonly Func<QuotaDbContext, IAsyncEnumerable<PublishedTotal>> PublishedTotals = EF.CompileAsyncQuery<QuotaDbContext, PublishedTotal>(
+    private static readonly StoreQuery<Func<QuotaDbContext, IAsyncEnumerable<PublishedTotal>>> PublishedTotals = new(() => EF.CompileAsyncQuery<QuotaDbContext, PublishedTotal>(
         (QuotaDbContext db) => db.PublishedFigures
             .Where(f => f.Figure == FigureKind.Total)
             .OrderBy(f => f.Release!.AsOf)
-            .Select(f => new PublishedTotal(f.Release!.AsOf, f.Value, f.Sources)));
+            .Select(f => new PublishedTotal(f.Release!.AsOf, f.Value, f.Sources))));
 
     internal sealed record MonthSum(DateOnly Month, long Total, int Regions, int Illustrative);
 
     /// <summary>The sum of the current revisions of each month, nationally or for one region; the revisions are joined before grouping, so each is read once.</summary>
-    internal static readonly Func<QuotaDbContext, string?, IAsyncEnumerable<MonthSum>> MonthlySums = EF.CompileAsyncQuery<QuotaDbContext, string?, MonthSum>(
+    internal static readonly StoreQuery<Func<QuotaDbContext, string?, IAsyncEnumerable<MonthSum>>> MonthlySums = new(() => EF.CompileAsyncQuery<QuotaDbContext, string?, MonthSum>(
         (QuotaDbContext db, string? regionCode) =>
             from r in db.Reports
             where regionCode == null || r.RegionCode == regionCode
             join v in db.Revisions on r.CurrentRevisionId equals (int?)v.Id
             group new { v.Total, r.IsIllustrative } by r.Month into g
             orderby g.Key
-            select new MonthSum(g.Key, g.Sum(x => (long)x.Total), g.Count(), g.Max(x => x.IsIllustrative ? 1 : 0)));
+            select new MonthSum(g.Key, g.Sum(x => (long)x.Total), g.Count(), g.Max(x => x.IsIllustrative ? 1 : 0))));
 
-    private static readonly Func<QuotaDbContext, IAsyncEnumerable<QuotaStep>> QuotaSteps = EF.CompileAsyncQuery<QuotaDbContext, QuotaStep>(
+    private static readonly StoreQuery<Func<QuotaDbContext, IAsyncEnumerable<QuotaStep>>> QuotaSteps = new(() => EF.CompileAsyncQuery<QuotaDbContext, QuotaStep>(
         (QuotaDbContext db) => db.QuotaRevisions
             .OrderBy(q => q.Year).ThenBy(q => q.Sequence)
             .Select(q => new QuotaStep(q.Year, q.Sequence, q.Label, q.EffectiveFrom, q.EffectiveDayPublished, q.Units, q.SharePct,
                 new Wording(q.PublishedWording, q.PublishedWordingRu, q.PublishedWordingKk),
                 q.LegalAct == null ? null : new Wording(q.LegalAct, q.LegalActRu, q.LegalActKk), q.LegalActInForce,
-                q.Basis == null ? null : new Wording(q.Basis, q.BasisRu, q.BasisKk), q.Sources)));
+                q.Basis == null ? null : new Wording(q.Basis, q.BasisRu, q.BasisKk), q.Sources))));
 
     private sealed record RegionAllocation(int Year, int? RevisionSequence, int Units, bool IsIllustrative);
 
-    private static readonly Func<QuotaDbContext, string, IAsyncEnumerable<RegionAllocation>> RegionAllocations = EF.CompileAsyncQuery(
+    private static readonly StoreQuery<Func<QuotaDbContext, string, IAsyncEnumerable<RegionAllocation>>> RegionAllocations = new(() => EF.CompileAsyncQuery(
         (QuotaDbContext db, string regionCode) => db.Allocations
             .Where(a => a.RegionCode == regionCode)
-            .Select(a => new RegionAllocation(a.Year, a.RevisionSequence, a.Units, a.IsIllustrative)));
+            .Select(a => new RegionAllocation(a.Year, a.RevisionSequence, a.Units, a.IsIllustrative))));
 
     private static RegionRef ToRef(string code, RegionKind kind) => new(code, kind.ToString().ToLowerInvariant());
 }

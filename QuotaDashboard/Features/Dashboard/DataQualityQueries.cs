@@ -25,7 +25,7 @@ public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFacto
         await db.Database.OpenConnectionAsync(ct);
         var issues = new List<QualityIssue>();
 
-        var releaseSums = await ReleaseSums(db).ToListAsync(ct);
+        var releaseSums = await ReleaseSums[db](db).ToListAsync(ct);
         issues.AddRange(releaseSums
             .Where(r => r.CategoryCount == categoryCount && r.Total is { } total && (decimal)total != r.Categories)
             .Select(r => new QualityIssue(QualityKind.BreakdownGap, r.AsOf, "categories", (decimal)r.Total!.Value, r.Categories, null)));
@@ -37,16 +37,16 @@ public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFacto
             .Where(r => r.Total is { } total && (decimal)total < r.Countries)
             .Select(r => new QualityIssue(QualityKind.BreakdownGap, r.AsOf, "countries", (decimal)r.Total!.Value, r.Countries, null)));
 
-        var regionalSums = (await DashboardQueries.MonthlySums(db, null).ToListAsync(ct)).ToDictionary(x => x.Month, x => x.Total);
+        var regionalSums = (await DashboardQueries.MonthlySums[db](db, null).ToListAsync(ct)).ToDictionary(x => x.Month, x => x.Total);
         issues.AddRange(releaseSums
             .Where(r => r.Total is not null && regionalSums.TryGetValue(r.AsOf, out var sum) && sum != (long)r.Total.Value)
             .Select(r => new QualityIssue(QualityKind.PublishedVsRegional, r.AsOf, "total", (decimal)r.Total!.Value, regionalSums[r.AsOf], null)));
 
-        var mismatches = await Mismatches(db).ToListAsync(ct);
+        var mismatches = await Mismatches[db](db).ToListAsync(ct);
         issues.AddRange(mismatches.Select(m => new QualityIssue(QualityKind.RegionalMismatch, m.Month,
             $"{m.RegionCode} {m.Dimension.ToString().ToLowerInvariant()}", m.Total, m.Sum, m.MismatchReason, m.RegionCode)));
 
-        var shares = await Shares(db).ToListAsync(ct);
+        var shares = await Shares[db](db).ToListAsync(ct);
         foreach (var year in shares.GroupBy(q => q.Year))
         {
             var implied = year.Select(q => new { q.PublishedWording, q.Units, q.SharePct, LabourForce = QuotaRules.ImpliedLabourForce(q.Units, q.SharePct)!.Value }).ToList();
@@ -57,14 +57,14 @@ public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFacto
             }
         }
 
-        var notes = await Notes(db).ToListAsync(ct);
+        var notes = await Notes[db](db).ToListAsync(ct);
         issues.AddRange(notes.OrderByDescending(n => n.AsOf).Select(n => new QualityIssue(QualityKind.SourceNote, n.AsOf, "note", null, null, n.Note.En, Words: n.Note)));
         return issues;
     }
 
     private sealed record ReleaseSum(DateOnly AsOf, double? Total, decimal Categories, int CategoryCount, decimal Sectors, decimal Countries);
 
-    private static readonly Func<QuotaDbContext, IAsyncEnumerable<ReleaseSum>> ReleaseSums = EF.CompileAsyncQuery<QuotaDbContext, ReleaseSum>(
+    private static readonly StoreQuery<Func<QuotaDbContext, IAsyncEnumerable<ReleaseSum>>> ReleaseSums = new(() => EF.CompileAsyncQuery<QuotaDbContext, ReleaseSum>(
         (QuotaDbContext db) => db.PublishedFigures
             .GroupBy(f => f.ReleaseId)
             .Select(g => new
@@ -78,12 +78,12 @@ public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFacto
             })
             .Join(db.Releases, s => s.ReleaseId, r => r.Id, (s, r) => new { r.AsOf, s.Total, s.Categories, s.CategoryCount, s.Sectors, s.Countries })
             .OrderByDescending(x => x.AsOf)
-            .Select(x => new ReleaseSum(x.AsOf, x.Total, x.Categories, x.CategoryCount, x.Sectors, x.Countries)));
+            .Select(x => new ReleaseSum(x.AsOf, x.Total, x.Categories, x.CategoryCount, x.Sectors, x.Countries))));
 
     private sealed record Mismatch(string RegionCode, DateOnly Month, Breakdown Dimension, long Sum, int Total, string? MismatchReason);
 
     /// <summary>Every breakdown of a current revision whose lines do not add up to its total.</summary>
-    private static readonly Func<QuotaDbContext, IAsyncEnumerable<Mismatch>> Mismatches = EF.CompileAsyncQuery<QuotaDbContext, Mismatch>(
+    private static readonly StoreQuery<Func<QuotaDbContext, IAsyncEnumerable<Mismatch>>> Mismatches = new(() => EF.CompileAsyncQuery<QuotaDbContext, Mismatch>(
         (QuotaDbContext db) =>
             from s in db.BreakdownLines
                 .GroupBy(l => new { l.RevisionId, l.Dimension })
@@ -92,22 +92,22 @@ public sealed class DataQualityQueries(IDbContextFactory<QuotaDbContext> dbFacto
             join v in db.Revisions on s.RevisionId equals v.Id
             where s.Sum != v.Total
             orderby r.Month descending, r.RegionCode
-            select new Mismatch(r.RegionCode, r.Month, s.Dimension, s.Sum, v.Total, v.MismatchReason));
+            select new Mismatch(r.RegionCode, r.Month, s.Dimension, s.Sum, v.Total, v.MismatchReason)));
 
     private sealed record Share(int Year, Wording PublishedWording, int? Units, decimal? SharePct);
 
-    private static readonly Func<QuotaDbContext, IAsyncEnumerable<Share>> Shares = EF.CompileAsyncQuery<QuotaDbContext, Share>(
+    private static readonly StoreQuery<Func<QuotaDbContext, IAsyncEnumerable<Share>>> Shares = new(() => EF.CompileAsyncQuery<QuotaDbContext, Share>(
         (QuotaDbContext db) => db.QuotaRevisions
             .Where(q => q.Units != null && q.SharePct != null)
             .OrderBy(q => q.Year).ThenBy(q => q.Sequence)
-            .Select(q => new Share(q.Year, new Wording(q.PublishedWording, q.PublishedWordingRu, q.PublishedWordingKk), q.Units, q.SharePct)));
+            .Select(q => new Share(q.Year, new Wording(q.PublishedWording, q.PublishedWordingRu, q.PublishedWordingKk), q.Units, q.SharePct))));
 
     private sealed record SourceNote(DateOnly AsOf, Wording Note);
 
-    private static readonly Func<QuotaDbContext, IAsyncEnumerable<SourceNote>> Notes = EF.CompileAsyncQuery<QuotaDbContext, SourceNote>(
+    private static readonly StoreQuery<Func<QuotaDbContext, IAsyncEnumerable<SourceNote>>> Notes = new(() => EF.CompileAsyncQuery<QuotaDbContext, SourceNote>(
         (QuotaDbContext db) => db.PublishedFigures
             .Where(f => f.Note != null && f.Note != "")
             .Join(db.Releases, f => f.ReleaseId, r => r.Id, (f, r) => new { r.AsOf, f.Note, f.NoteRu, f.NoteKk })
             .Distinct()
-            .Select(x => new SourceNote(x.AsOf, new Wording(x.Note!, x.NoteRu, x.NoteKk))));
+            .Select(x => new SourceNote(x.AsOf, new Wording(x.Note!, x.NoteRu, x.NoteKk)))));
 }
