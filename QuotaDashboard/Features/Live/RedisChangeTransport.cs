@@ -21,11 +21,13 @@ public sealed record RedisSettings(string Configuration, string Channel, string 
 
     /// <summary>
     /// Never aborts when Redis cannot be reached: the instance starts, reports itself not ready, and connects once Redis answers.
+    /// Meanwhile a command fails at once rather than waiting for the connection, so views are computed from the store without delay.
     /// </summary>
     public ConfigurationOptions Options()
     {
         var options = ConfigurationOptions.Parse(Configuration);
         options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         options.ClientName ??= "QuotaDashboard";
         return options;
     }
