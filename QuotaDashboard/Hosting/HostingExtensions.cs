@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using QuotaDashboard.Api;
@@ -20,6 +21,7 @@ using QuotaDashboard.Features.Dashboard;
 using QuotaDashboard.Features.Live;
 using QuotaDashboard.Features.Reports;
 using QuotaDashboard.Features.Store;
+using StackExchange.Redis;
 
 namespace QuotaDashboard.Hosting;
 
@@ -68,7 +70,7 @@ public static class HostingExtensions
         var store = StoreFrom(builder.Configuration, dataDirectory);
         services.AddQuotaDashboardCore(store);
         var health = services.AddHealthChecks().AddDbContextCheck<QuotaDbContext>("store", tags: [ReadyTag]);
-        services.AddChangeBroadcast(store, health);
+        services.AddChangeBroadcast(store, builder.Configuration, health);
         if (!development)
         {
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -79,9 +81,27 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>Instances on one PostgreSQL store tell each other of changes through it; on SQLite an instance is alone.</summary>
-    private static void AddChangeBroadcast(this IServiceCollection services, StoreSettings store, IHealthChecksBuilder health)
+    /// <summary>
+    /// Instances that share Redis (<c>Redis:Configuration</c>) tell each other of changes through it, whatever the store, and share
+    /// their cached views in it; without Redis, instances on one PostgreSQL store use its own channel; on SQLite an instance is alone.
+    /// </summary>
+    private static void AddChangeBroadcast(this IServiceCollection services, StoreSettings store, IConfiguration configuration, IHealthChecksBuilder health)
     {
+        if (RedisSettings.From(configuration) is { } redis)
+        {
+            services.AddSingleton(redis);
+            // One connection for the channel, the second-level cache and the readiness check.
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Options()));
+            services.AddStackExchangeRedisCache(o => o.InstanceName = redis.InstanceName);
+            services.AddOptions<RedisCacheOptions>().Configure<IServiceProvider>((o, sp) =>
+                o.ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()));
+            services.AddSingleton(new ChangeBroadcast($"Redis {redis.Channel}"));
+            services.AddSingleton<RedisChangeTransport>();
+            services.AddHostedService(sp => sp.GetRequiredService<RedisChangeTransport>());
+            health.AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), "redis", tags: [ReadyTag]);
+            health.AddCheck<RedisChangeTransport>("notifications", tags: [ReadyTag]);
+            return;
+        }
         if (store.Provider != StoreProvider.PostgreSQL)
         {
             return;
