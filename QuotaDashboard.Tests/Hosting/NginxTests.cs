@@ -14,52 +14,80 @@ namespace QuotaDashboard.Tests.Hosting;
 /// The sample site in deploy/nginx, as shipped but for its ports, upstream addresses and certificate, in front of two
 /// production instances on one PostgreSQL database.
 /// </summary>
-public sealed partial class NginxTests : IAsyncLifetime
+public sealed partial class NginxTests(NginxTests.InFront site) : IClassFixture<NginxTests.InFront>
 {
     private const string RouteCookie = "qd_route";
 
-    private TwoInstances? _instances;
-    private Nginx? _nginx;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
+    /// <summary>Two production instances, nginx in front of them and Chromium, shared by the tests here, which only read.</summary>
+    public sealed class InFront : IAsyncLifetime
     {
-        Nginx.Require();
-        _instances = TwoInstances.Start("Production");
-        _nginx = Nginx.Start(_instances.A.Address, _instances.B.Address);
-        (_playwright, _browser) = await TwoInstances.LaunchChromiumAsync();
-    }
+        private TwoInstances? _instances;
+        private Nginx? _nginx;
+        private IPlaywright? _playwright;
+        private IBrowser? _browser;
+        private string? _missing;
 
-    public async Task DisposeAsync()
-    {
-        try
+        public Nginx Proxy => Require()._nginx!;
+
+        public IBrowser Browser => Require()._browser!;
+
+        public async Task InitializeAsync()
         {
-            if (_browser is not null)
+            _missing = Nginx.Missing() ?? TwoInstances.MissingChromium();
+            if (_missing is not null || TestStore.Server is null && !BrowserFixture.IsCi)
             {
-                await _browser.CloseAsync();
+                return;
             }
-            _playwright?.Dispose();
+            try
+            {
+                _instances = TwoInstances.Start("Production");
+                _nginx = Nginx.Start(_instances.A.Address, _instances.B.Address);
+                (_playwright, _browser) = await TwoInstances.LaunchChromiumAsync();
+            }
+            catch
+            {
+                await DisposeAsync();
+                throw;
+            }
         }
-        finally
+
+        private InFront Require()
+        {
+            Skip.If(_missing is not null, _missing);
+            TestStore.RequireServer();
+            return this;
+        }
+
+        public async Task DisposeAsync()
         {
             try
             {
-                _nginx?.Dispose();
+                if (_browser is not null)
+                {
+                    await _browser.CloseAsync();
+                }
+                _playwright?.Dispose();
             }
             finally
             {
-                if (_instances is not null)
+                try
                 {
-                    await _instances.DisposeAsync();
+                    _nginx?.Dispose();
+                }
+                finally
+                {
+                    if (_instances is not null)
+                    {
+                        await _instances.DisposeAsync();
+                    }
                 }
             }
         }
     }
 
-    private Task<IBrowserContext> NewContextAsync() => _browser!.NewContextAsync(new BrowserNewContextOptions
+    private Task<IBrowserContext> NewContextAsync() => site.Browser.NewContextAsync(new BrowserNewContextOptions
     {
-        BaseURL = _nginx!.Https.ToString(),
+        BaseURL = site.Proxy.Https.ToString(),
         IgnoreHTTPSErrors = true,
         Locale = "en-US",
     });
@@ -110,7 +138,7 @@ public sealed partial class NginxTests : IAsyncLifetime
         await BrowserFixture.WaitForChartAsync(page);
 
         Assert.NotEmpty(negotiated);
-        Assert.Contains(sockets, s => s.Url.StartsWith($"wss://localhost:{_nginx!.Https.Port}/_blazor", StringComparison.Ordinal) && !s.IsClosed);
+        Assert.Contains(sockets, s => s.Url.StartsWith($"wss://localhost:{site.Proxy.Https.Port}/_blazor", StringComparison.Ordinal) && !s.IsClosed);
         Assert.True(answered.Count > 10, $"Only {answered.Count} responses named their instance.");
         Assert.Single(answered.Distinct());
     }
@@ -175,9 +203,9 @@ public sealed partial class NginxTests : IAsyncLifetime
             var context = await NewContextAsync();
             var page = await context.NewPageAsync();
             var answer = await page.GotoAsync("/health/live");
-            var route = await RouteOfAsync(context);
+            var (route, answerer) = (await RouteOfAsync(context), await answer!.HeaderValueAsync(TwoInstances.InstanceHeader));
             await context.CloseAsync();
-            if (await answer!.HeaderValueAsync(TwoInstances.InstanceHeader) != instance)
+            if (answerer != instance)
             {
                 return route;
             }
@@ -190,7 +218,7 @@ public sealed partial class NginxTests : IAsyncLifetime
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
 
-        var response = await client.GetAsync(new Uri($"http://localhost:{_nginx!.Http.Port}/Account/Login?ReturnUrl=%2F"));
+        var response = await client.GetAsync(new Uri($"http://localhost:{site.Proxy.Http.Port}/Account/Login?ReturnUrl=%2F"));
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
         Assert.Equal("https://localhost/Account/Login?ReturnUrl=%2F", response.Headers.Location!.OriginalString);
@@ -198,7 +226,7 @@ public sealed partial class NginxTests : IAsyncLifetime
     }
 
     /// <summary>nginx as its own process, with a main configuration and every file it writes in a temporary folder.</summary>
-    private sealed partial class Nginx : IDisposable
+    public sealed partial class Nginx : IDisposable
     {
         private const string Binary = "/usr/sbin/nginx";
 
@@ -211,18 +239,11 @@ public sealed partial class NginxTests : IAsyncLifetime
 
         public Uri Http { get; }
 
-        public static void Require()
-        {
-            if (File.Exists(Binary))
-            {
-                return;
-            }
-            if (BrowserFixture.IsCi)
-            {
-                throw new InvalidOperationException($"nginx tests must run under CI, but {Binary} is missing: apt-get install -y nginx");
-            }
-            Skip.If(true, $"nginx is not installed at {Binary}; install it with: sudo apt-get install -y nginx");
-        }
+        /// <summary>Why nginx tests cannot run here, outside CI; under CI a missing nginx fails them.</summary>
+        public static string? Missing() =>
+            File.Exists(Binary) ? null
+            : BrowserFixture.IsCi ? throw new InvalidOperationException($"nginx tests must run under CI, but {Binary} is missing: apt-get install -y nginx")
+            : $"nginx is not installed at {Binary}; install it with: sudo apt-get install -y nginx";
 
         public static Nginx Start(Uri a, Uri b)
         {

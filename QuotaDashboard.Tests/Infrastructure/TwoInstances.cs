@@ -65,17 +65,17 @@ public sealed class TwoInstances : IAsyncDisposable
         }
     }
 
+    /// <summary>Why browser tests cannot run here, outside CI; under CI a missing Chromium fails them.</summary>
+    public static string? MissingChromium() =>
+        File.Exists(BrowserFixture.ChromiumPath) ? null
+        : BrowserFixture.IsCi ? throw new InvalidOperationException($"Browser tests must run under CI, but {BrowserFixture.ChromiumPath} is missing: apt-get install -y chromium")
+        : $"Chromium is not installed at {BrowserFixture.ChromiumPath}; install it with: sudo apt-get install -y chromium";
+
     /// <summary>Debian's Chromium through Playwright; skips outside CI where it is missing, fails under CI.</summary>
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchChromiumAsync()
     {
-        if (!File.Exists(BrowserFixture.ChromiumPath))
-        {
-            if (BrowserFixture.IsCi)
-            {
-                throw new InvalidOperationException($"Browser tests must run under CI, but {BrowserFixture.ChromiumPath} is missing: apt-get install -y chromium");
-            }
-            Skip.If(true, $"Chromium is not installed at {BrowserFixture.ChromiumPath}; install it with: sudo apt-get install -y chromium");
-        }
+        var missing = MissingChromium();
+        Skip.If(missing is not null, missing);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
