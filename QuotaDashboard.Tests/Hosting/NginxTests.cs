@@ -14,6 +14,8 @@ namespace QuotaDashboard.Tests.Hosting;
 /// The sample site in deploy/nginx, as shipped but for its ports, upstream addresses and certificate, in front of two
 /// production instances on one PostgreSQL database.
 /// </summary>
+// Chooses its own stores: the run on PostgreSQL (QUOTA_TEST_STORE) does not repeat it.
+[Trait("Store", "Own")]
 public sealed partial class NginxTests(NginxTests.InFront site) : IClassFixture<NginxTests.InFront>
 {
     private const string RouteCookie = "qd_route";

@@ -15,7 +15,7 @@ using StackExchange.Redis;
 namespace QuotaDashboard.Tests.Live;
 
 /// <summary>Two instances of the whole app on one SQLite file and one Redis, with a channel and key prefix of their own.</summary>
-public sealed class TwoInstances : IAsyncLifetime
+public sealed class TwoInstancesOnRedis : IAsyncLifetime
 {
     private readonly string _databaseFile = RepositoryPaths.NewDatabaseFile();
     private readonly string _run = RedisServer.NewRun();
@@ -85,7 +85,9 @@ public sealed class TwoInstances : IAsyncLifetime
 }
 
 /// <summary>Each test works on a region and month of its own, as the instances share one store.</summary>
-public sealed class RedisTests(TwoInstances instances) : IClassFixture<TwoInstances>
+// Chooses its own stores: the run on PostgreSQL (QUOTA_TEST_STORE) does not repeat it.
+[Trait("Store", "Own")]
+public sealed class RedisTests(TwoInstancesOnRedis instances) : IClassFixture<TwoInstancesOnRedis>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
@@ -187,7 +189,7 @@ public sealed class RedisTests(TwoInstances instances) : IClassFixture<TwoInstan
         await b.GetRequiredService<DashboardCache>().PublishAsync(good);
 
         await UntilHeardAsync(heardOnA, good);
-        Assert.Equal(HealthStatus.Healthy, (await TwoInstances.ReadinessAsync(a)).Entries["notifications"].Status);
+        Assert.Equal(HealthStatus.Healthy, (await TwoInstancesOnRedis.ReadinessAsync(a)).Entries["notifications"].Status);
     }
 
     [SkippableFact]
@@ -208,8 +210,8 @@ public sealed class RedisTests(TwoInstances instances) : IClassFixture<TwoInstan
 
         // Whatever was said while the connection was down is lost, so listening again forgets every view and tells every page.
         await UntilHeardAsync(heardOnA, DataChange.Anything);
-        await TwoInstances.ListeningAsync(a);
-        await TwoInstances.ListeningAsync(b);
+        await TwoInstancesOnRedis.ListeningAsync(a);
+        await TwoInstancesOnRedis.ListeningAsync(b);
         var after = new DataChange(DataChangeKind.Submissions, "KZ-33", new DateOnly(2025, 4, 1));
         await b.GetRequiredService<DashboardCache>().PublishAsync(after);
         await UntilHeardAsync(heardOnA, after);
@@ -223,7 +225,7 @@ public sealed class RedisTests(TwoInstances instances) : IClassFixture<TwoInstan
         using var response = await instances.A.CreateClient().GetAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var report = await TwoInstances.ReadinessAsync(instances.A.Services);
+        var report = await TwoInstancesOnRedis.ReadinessAsync(instances.A.Services);
         Assert.Equal(["notifications", "redis", "store"], report.Entries.Keys.Order());
         Assert.All(report.Entries.Values, e => Assert.Equal(HealthStatus.Healthy, e.Status));
     }
@@ -253,6 +255,8 @@ public sealed class RedisTests(TwoInstances instances) : IClassFixture<TwoInstan
 }
 
 /// <summary>Needs no Redis: the address names a port nothing listens on.</summary>
+// Chooses its own stores: the run on PostgreSQL (QUOTA_TEST_STORE) does not repeat it.
+[Trait("Store", "Own")]
 public sealed class RedisUnreachableTests
 {
     [Fact]
@@ -269,7 +273,7 @@ public sealed class RedisUnreachableTests
 
             Assert.Equal(HttpStatusCode.OK, live.StatusCode);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-            var report = await TwoInstances.ReadinessAsync(app.Services);
+            var report = await TwoInstancesOnRedis.ReadinessAsync(app.Services);
             Assert.Equal(HealthStatus.Healthy, report.Entries["store"].Status);
             Assert.Equal(HealthStatus.Unhealthy, report.Entries["redis"].Status);
             Assert.Equal(HealthStatus.Unhealthy, report.Entries["notifications"].Status);

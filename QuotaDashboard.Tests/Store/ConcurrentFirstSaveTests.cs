@@ -6,6 +6,8 @@ using QuotaDashboard.Tests.Infrastructure;
 namespace QuotaDashboard.Tests.Store;
 
 /// <summary>Concurrency on each store: the database's unique index decides between screens that both saw no report.</summary>
+// Chooses its own stores: the run on PostgreSQL (QUOTA_TEST_STORE) does not repeat it.
+[Trait("Store", "Own")]
 public sealed class ConcurrentFirstSaveTests
 {
     private const int Screens = 8;

@@ -228,9 +228,29 @@ public static class HostingExtensions
             }
             await db.Database.MigrateAsync();
         }
-        await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync();
-        await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
+        // Instances that start together on one PostgreSQL database seed one after the other: each adds only what it finds missing.
+        await using var gate = await factory.CreateDbContextAsync();
+        var postgreSql = gate.Database.IsNpgsql();
+        if (postgreSql)
+        {
+            await gate.Database.OpenConnectionAsync();
+            await gate.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({SeedingLock})");
+        }
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
+        }
+        finally
+        {
+            if (postgreSql)
+            {
+                await gate.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({SeedingLock})");
+            }
+        }
     }
+
+    private const long SeedingLock = 0x51_D05E_ED;
 
     public static WebApplication UseQuotaDashboard(this WebApplication app)
     {
