@@ -69,6 +69,7 @@ public static class HostingExtensions
         services.AddQuotaDashboardCore(store);
         var health = services.AddHealthChecks().AddDbContextCheck<QuotaDbContext>("store", tags: [ReadyTag]);
         services.AddChangeBroadcast(store, health);
+        services.AddQuotaDashboardMetrics();
         if (!development)
         {
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -248,6 +249,7 @@ public static class HostingExtensions
         app.MapApiDocuments();
         app.MapReportCsv();
         app.MapStoreBackup();
+        app.MapQuotaDashboardMetrics();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
