@@ -27,16 +27,16 @@ public sealed class LiveMetrics
     private static readonly InstrumentAdvice<double> Seconds = new() { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10] };
 
     private readonly Meter _meter;
-    private readonly UpDownCounter<long> _circuits;
+    private long _circuits;
     private readonly Counter<long> _saves;
     private readonly Histogram<double> _queries;
 
     public LiveMetrics(IMeterFactory meters)
     {
         _meter = meters.Create(MeterName);
-        _circuits = _meter.CreateUpDownCounter<long>("quota_dashboard.circuits.open", "{circuit}", "Interactive sessions (Blazor circuits) open on this instance.");
-        // Shown at zero from the first scrape, not only after the first circuit.
-        _circuits.Add(0);
+        // Observed rather than added to: it shows at zero from the first scrape, whenever the exporter began to listen.
+        _meter.CreateObservableUpDownCounter("quota_dashboard.circuits.open", () => Interlocked.Read(ref _circuits), "{circuit}",
+            "Interactive sessions (Blazor circuits) open on this instance.");
         _saves = _meter.CreateCounter<long>("quota_dashboard.saves", "{save}", "Committed writes of this instance, by the kind of change.");
         FanOut = _meter.CreateHistogram("quota_dashboard.fan_out.duration", "s",
             "From a change being published to the last page open at that moment having handled it.", tags: null, Seconds);
@@ -49,9 +49,9 @@ public sealed class LiveMetrics
     internal void ObserveOpenDashboards(Func<int> count) =>
         _meter.CreateObservableUpDownCounter("quota_dashboard.dashboards.open", count, "{dashboard}", "Pages open on this instance that listen for changes.");
 
-    internal void CircuitOpened() => _circuits.Add(1);
+    internal void CircuitOpened() => Interlocked.Increment(ref _circuits);
 
-    internal void CircuitClosed() => _circuits.Add(-1);
+    internal void CircuitClosed() => Interlocked.Decrement(ref _circuits);
 
     internal void Saved(DataChange change) => _saves.Add(1, new KeyValuePair<string, object?>(KindTag, change.Kind?.ToString() ?? "Anything"));
 
