@@ -71,6 +71,7 @@ public static class HostingExtensions
         services.AddQuotaDashboardCore(store);
         var health = services.AddHealthChecks().AddDbContextCheck<QuotaDbContext>("store", tags: [ReadyTag]);
         services.AddChangeBroadcast(store, builder.Configuration, health);
+        services.AddQuotaDashboardMetrics();
         if (!development)
         {
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -288,6 +289,7 @@ public static class HostingExtensions
         app.MapApiDocuments();
         app.MapReportCsv();
         app.MapStoreBackup();
+        app.MapQuotaDashboardMetrics();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -7,7 +7,7 @@ namespace QuotaDashboard.Features.Dashboard;
 /// One computation per distinct view, whoever watches it: the dashboard by (month, region), the timeline by region, the data
 /// quality and the months. A write names what it touched, and only the views it can change are computed again.
 /// </summary>
-public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifier, ChangeBroadcast broadcast, TimeProvider clock)
+public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifier, ChangeBroadcast broadcast, TimeProvider clock, LiveMetrics? metrics = null)
 {
     private const string Nation = "nation";
 
@@ -19,6 +19,7 @@ public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifie
     public ValueTask<DashboardView> DashboardAsync(DateOnly month, string? regionCode, Func<CancellationToken, ValueTask<DashboardView>> compute, CancellationToken ct)
     {
         // A month after this one is a question about the future, not a view anyone keeps open; invalidation reaches up to this month only.
+        compute = Timed("dashboard", compute);
         if (month > ThisMonth)
         {
             return compute(ct);
@@ -28,13 +29,13 @@ public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifie
     }
 
     public ValueTask<TimelineSeries> SeriesAsync(string? regionCode, Func<CancellationToken, ValueTask<TimelineSeries>> compute, CancellationToken ct) =>
-        cache.GetOrCreateAsync($"series:{Scope(regionCode)}", compute, Entry, ["series", $"series:{Scope(regionCode)}"], ct);
+        cache.GetOrCreateAsync($"series:{Scope(regionCode)}", Timed("series", compute), Entry, ["series", $"series:{Scope(regionCode)}"], ct);
 
     public ValueTask<QualityReport> QualityAsync(Func<CancellationToken, ValueTask<QualityReport>> compute, CancellationToken ct) =>
-        cache.GetOrCreateAsync("quality", compute, Entry, ["quality"], ct);
+        cache.GetOrCreateAsync("quality", Timed("quality", compute), Entry, ["quality"], ct);
 
     public ValueTask<RecordMonths> MonthsAsync(Func<CancellationToken, ValueTask<RecordMonths>> compute, CancellationToken ct) =>
-        cache.GetOrCreateAsync("months", compute, Entry, ["months"], ct);
+        cache.GetOrCreateAsync("months", Timed("months", compute), Entry, ["months"], ct);
 
     /// <summary>
     /// Forgets the views the committed change touched, then tells the open pages: a page that computes again on hearing of it reads
@@ -43,6 +44,8 @@ public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifie
     /// </summary>
     public async Task PublishAsync(DataChange change)
     {
+        // Counted here, where every write of this instance passes, and not in HeardAsync: another instance's saves are its own.
+        metrics?.Saved(change);
         await HeardAsync(change);
         broadcast.Post(change);
     }
@@ -87,6 +90,9 @@ public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifie
                 return ["dashboard", "series", "quality", "months", Reports.ApprovalQueries.PendingTag];
         }
     }
+
+    private Func<CancellationToken, ValueTask<T>> Timed<T>(string view, Func<CancellationToken, ValueTask<T>> compute) =>
+        metrics is null ? compute : ct => metrics.TimeAsync(view, compute, ct);
 
     private static string Scope(string? regionCode) => regionCode is null ? Nation : $"region:{regionCode}";
 
