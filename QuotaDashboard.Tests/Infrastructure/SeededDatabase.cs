@@ -20,6 +20,11 @@ public class SeededDatabase : IAsyncLifetime
     /// <summary>A store on a provider of the test's choosing, for tests that compare the providers.</summary>
     public static SeededDatabase On(TestStore store, bool? illustrativeData = null) => new(store, illustrativeData);
 
+    /// <summary>A second instance's services over the same store, which stays the first one's to delete.</summary>
+    public SeededDatabase OtherInstance() => new(Store, _illustrativeData) { _ownsStore = false };
+
+    private bool _ownsStore = true;
+
     // xunit builds class fixtures through their one public constructor.
     protected SeededDatabase(TestStore store, bool? illustrativeData = null)
     {
@@ -61,7 +66,10 @@ public class SeededDatabase : IAsyncLifetime
         {
             await _services.DisposeAsync();
         }
-        Store.Dispose();
+        if (_ownsStore)
+        {
+            Store.Dispose();
+        }
     }
 }
 

@@ -84,8 +84,8 @@ public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifie
                 // Nothing that counts changed, only what waits for review.
                 return [Reports.ApprovalQueries.PendingTag];
             case DataChangeKind.Thresholds:
-                // Views hold figures, not the states the thresholds give them.
-                return [];
+                // Views hold figures, not the states the thresholds give them: only the thresholds themselves are read again.
+                return [Quota.UseThresholdSettings.Key];
             default:
                 return ["dashboard", "series", "quality", "months", Reports.ApprovalQueries.PendingTag];
         }

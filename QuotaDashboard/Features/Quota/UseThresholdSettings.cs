@@ -26,7 +26,8 @@ public abstract record ThresholdSaveResult
 /// <summary>Reads the thresholds every page colours use by, once for all readers, and lets analysts change them, audited.</summary>
 public sealed class UseThresholdSettings(IDbContextFactory<QuotaDbContext> dbFactory, HybridCache cache, DashboardCache changes, TimeProvider clock)
 {
-    private const string Key = "use-thresholds";
+    /// <summary>The cached thresholds' key and tag: a change of kind Thresholds, made here or on another instance, forgets it.</summary>
+    public const string Key = "use-thresholds";
 
     public ValueTask<ThresholdsInForce> GetAsync(CancellationToken ct = default) =>
         cache.GetOrCreateAsync(Key, async token =>
@@ -60,8 +61,7 @@ public sealed class UseThresholdSettings(IDbContextFactory<QuotaDbContext> dbFac
         AuditLog.Record(db, user.Who(), "thresholds.save", "use of the quota", before.Thresholds, new UseThresholds(change.NearPct, change.OverPct), now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        await cache.RemoveByTagAsync(Key, CancellationToken.None);
-        // Every page that colours by use redraws; no figure changed, so no cached view is forgotten.
+        // Every page that colours by use redraws; no figure changed, so only the thresholds are forgotten.
         await changes.PublishAsync(new DataChange(DataChangeKind.Thresholds, null, null));
         return new ThresholdSaveResult.Saved(InForce(change));
     }
