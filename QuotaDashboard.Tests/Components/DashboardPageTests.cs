@@ -172,13 +172,14 @@ public sealed class DashboardPageTests : IClassFixture<SeededDatabase>, IAsyncLi
 
         show.Click();
 
-        Assert.NotEmpty(panel().QuerySelectorAll("tbody tr"));
+        // The notes are read from the store when first shown.
+        cut.WaitForAssertion(() => Assert.NotEmpty(panel().QuerySelectorAll("tbody tr")));
         Assert.Contains("+2", panel().TextContent);
         Assert.Equal("true", panel().QuerySelector("button")!.GetAttribute("aria-expanded"));
 
         panel().QuerySelector("button")!.Click();
 
-        Assert.Empty(panel().QuerySelectorAll("tbody tr"));
+        cut.WaitForAssertion(() => Assert.Empty(panel().QuerySelectorAll("tbody tr")));
     }
 
     [Fact]

@@ -184,7 +184,7 @@ public sealed class RecordRestartTests(SeededDatabase store) : IClassFixture<See
         {
             // The analyst's versions as they would be stored had the Kazakh been left out: blanks the seed file could fill.
             await db.Database.ExecuteSqlRawAsync("""
-                UPDATE PublishedFigures SET NoteKk = NULL WHERE ReleaseId IN (SELECT Id FROM Releases WHERE EnteredBy <> 'seed:published');
+                UPDATE "PublishedFigures" SET "NoteKk" = NULL WHERE "ReleaseId" IN (SELECT "Id" FROM "Releases" WHERE "EnteredBy" <> 'seed:published');
                 """);
         }
         var before = await SnapshotAsync();
