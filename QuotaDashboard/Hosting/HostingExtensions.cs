@@ -157,8 +157,13 @@ public static class HostingExtensions
                 configureStore?.Invoke(o);
             });
         }
-        // One key ring in the store: a cookie issued by one instance is read by every other instance on the same store.
-        services.AddDataProtection().SetApplicationName("QuotaDashboard").PersistKeysToDbContext<QuotaDbContext>();
+        var keys = services.AddDataProtection().SetApplicationName("QuotaDashboard");
+        if (store.Provider == StoreProvider.PostgreSQL)
+        {
+            // One key ring in the database: a cookie issued by one instance is read by every other instance on it. SQLite keeps
+            // the default folder of keys: a key made while a save holds SQLite's one write lock would wait for that save.
+            keys.PersistKeysToDbContext<QuotaDbContext>();
+        }
         // Identity's stores want a scoped context; it comes from the same factory.
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<QuotaDbContext>>().CreateDbContext());
         services.AddIdentityCore<ApplicationUser>(o =>
