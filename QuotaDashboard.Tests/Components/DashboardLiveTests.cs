@@ -38,7 +38,7 @@ public sealed class DashboardLiveTests(SeededDatabase database) : IClassFixture<
         _context.Services.GetRequiredService<NavigationManager>().NavigateTo(url);
         var cut = _context.Render<Home>();
         cut.WaitForElement("[data-testid=headline-workers]", TimeSpan.FromSeconds(10));
-        cut.WaitForAssertion(() => Assert.Equal(6, _charts.Invocations["create"].Count));
+        cut.WaitForAssertion(() => Assert.Equal(6, _charts.Invocations["create"].Count), TimeSpan.FromSeconds(10));
         return cut;
     }
 

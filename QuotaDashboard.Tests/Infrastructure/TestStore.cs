@@ -82,6 +82,18 @@ public sealed class TestStore : IDisposable
         using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Settings.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
         admin.Open();
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
-        drop.ExecuteNonQuery();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                drop.ExecuteNonQuery();
+                return;
+            }
+            // The server's autovacuum may be working in the database: not ours to end, so wait for it to finish.
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                Thread.Sleep(250);
+            }
+        }
     }
 }
