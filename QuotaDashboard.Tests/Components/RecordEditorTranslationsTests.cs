@@ -32,12 +32,16 @@ public sealed class RecordEditorTranslationsTests(SeededDatabase database) : IAs
     {
         var from = new DateTime(2023, 11, 1);
         var form = new QuotaRevisionForm { Year = 2023, EffectiveFrom = from, Units = 32_000, Sources = "https://example.kz/quota", Wording = "from November 2023", WordingRu = "с ноября 2023 года" };
-        var editor = _context.Render<QuotaRevisionEditor>(p => p.Add(e => e.Model, form).Add(e => e.User, TestUsers.Analyst()));
+        var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var editor = _context.Render<QuotaRevisionEditor>(p => p.Add(e => e.Model, form).Add(e => e.User, TestUsers.Analyst())
+            .Add(e => e.OnSaved, (QuotaDashboard.Features.Quota.QuotaSaveResult.Saved _) => saved.TrySetResult()));
 
         Type(editor, "Жарияланған тұжырым (қазақша)", "2023 жылғы қарашадан бастап <b>талдаушы</b>");
         editor.FindAll("button").Single(b => b.TextContent.Contains("Өзгерісті сақтау", StringComparison.Ordinal)).Click();
 
-        editor.WaitForAssertion(() => Assert.Empty(editor.FindAll("[data-testid=quota-problems]")));
+        // The save runs after the click returns: the store is read once the editor says it saved.
+        await saved.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Empty(editor.FindAll("[data-testid=quota-problems]"));
         var stored = (await database.Get<QuotaQueries>().GetYearsAsync(TestUsers.Analyst())).Single(y => y.Year == 2023).Revisions.Single(r => r.EffectiveFrom == DateOnly.FromDateTime(from));
         Assert.Equal("2023 жылғы қарашадан бастап <b>талдаушы</b>", stored.WordingKk);
 
