@@ -156,7 +156,8 @@ public sealed class DashboardPageTests : IClassFixture<SeededDatabase>, IAsyncLi
         Assert.Contains("14,105", cut.Find("[data-testid=category-gap]").TextContent);
         Assert.Contains("illustrative regional data", cut.Find("[data-testid=illustrative-banner]").TextContent);
         cut.Find("[data-testid=data-quality] button").Click();
-        Assert.Contains("+2", cut.Find("[data-testid=data-quality]").TextContent);
+        // The notes are read from the store when first shown.
+        cut.WaitForAssertion(() => Assert.Contains("+2", cut.Find("[data-testid=data-quality]").TextContent));
     }
 
     [Fact]
