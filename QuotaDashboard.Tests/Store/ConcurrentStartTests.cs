@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using QuotaDashboard.Data;
 using QuotaDashboard.Data.Seeding;
-using QuotaDashboard.Hosting;
 using QuotaDashboard.Tests.Data;
 using QuotaDashboard.Tests.Infrastructure;
 
@@ -15,24 +11,13 @@ public sealed class ConcurrentStartTests
     [SkippableFact]
     public async Task Instances_starting_together_on_one_new_PostgreSQL_database_migrate_and_seed_it_once()
     {
-        using var store = TestStore.PostgreSql();
-        var instances = Enumerable.Range(0, 3).Select(_ =>
-        {
-            var services = new ServiceCollection();
-            services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-            services.AddQuotaDashboardCore(store.Settings);
-            services.Configure<SeedOptions>(o =>
-            {
-                o.DataDirectory = RepositoryPaths.DataDirectory;
-                o.DemoAccounts = true;
-            });
-            return services.BuildServiceProvider();
-        }).ToList();
+        var first = SeededDatabase.On(TestStore.PostgreSql());
+        var instances = new[] { first, first.OtherInstance(), first.OtherInstance() };
         try
         {
-            await Task.WhenAll(instances.Select(i => Task.Run(() => i.InitializeStoreAsync())));
+            await Task.WhenAll(instances.Select(i => Task.Run(i.InitializeAsync)));
 
-            await using var db = await instances[0].GetRequiredService<IDbContextFactory<QuotaDbContext>>().CreateDbContextAsync();
+            await using var db = first.CreateContext();
             var rows = (await StoreTables.CountRowsAsync(db)).ToDictionary(t => t.Table, t => t.Rows);
             Assert.Equal(SeedCsv.RegionCodes.Count, rows["Regions"]);
             Assert.Equal(SeedCsv.Releases.Count, rows["PublishedFigures"]);
@@ -42,7 +27,8 @@ public sealed class ConcurrentStartTests
         }
         finally
         {
-            foreach (var instance in instances)
+            // The others first: the first instance owns the database and drops it.
+            foreach (var instance in instances.Reverse())
             {
                 await instance.DisposeAsync();
             }
