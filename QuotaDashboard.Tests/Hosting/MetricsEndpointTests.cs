@@ -11,6 +11,7 @@ using QuotaDashboard.Tests.Infrastructure;
 
 namespace QuotaDashboard.Tests.Hosting;
 
+[Collection(MetricsCollection.Name)]
 public sealed partial class MetricsEndpointTests : IAsyncLifetime
 {
     private readonly AppFactory _app = new();

@@ -7,6 +7,7 @@ using QuotaDashboard.Tests.Infrastructure;
 namespace QuotaDashboard.Tests.Live;
 
 /// <summary>A browser of its own over an app of its own: no other test's pages are open in it.</summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [SkippableFact]
