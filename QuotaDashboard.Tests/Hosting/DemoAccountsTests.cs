@@ -11,16 +11,19 @@ namespace QuotaDashboard.Tests.Hosting;
 /// <summary>
 /// The whole app as a deployment runs it: not Development, even with the illustrative data switched on, reached over HTTPS
 /// (directly or through its proxy), whose cookies are sent over nothing else. <paramref name="demoAccounts"/> is an operator's
-/// explicit Seed:DemoAccounts=true, for a training copy; <paramref name="httpsPort"/> is the HTTPS port it redirects plain HTTP to.
+/// explicit Seed:DemoAccounts=true, for a training copy; <paramref name="httpsPort"/> is the HTTPS port it redirects plain HTTP to;
+/// <paramref name="settings"/> are more of the operator's settings.
 /// </summary>
 public sealed class ProductionApp : AppFactory
 {
     private readonly bool _demoAccounts;
     private readonly int? _httpsPort;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public ProductionApp(bool demoAccounts = false, int? httpsPort = null, string host = "localhost")
+    public ProductionApp(bool demoAccounts = false, int? httpsPort = null, string host = "localhost",
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        (_demoAccounts, _httpsPort) = (demoAccounts, httpsPort);
+        (_demoAccounts, _httpsPort, _settings) = (demoAccounts, httpsPort, settings ?? new Dictionary<string, string>());
         ClientOptions.BaseAddress = new Uri($"https://{host}");
     }
 
@@ -35,6 +38,10 @@ public sealed class ProductionApp : AppFactory
         if (_httpsPort is { } port)
         {
             builder.UseSetting("https_port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using QuotaDashboard.Components.Shared;
 using QuotaDashboard.Features;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -77,7 +76,8 @@ public static class HostingExtensions
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
             // Every cookie (sign-in, antiforgery, language) travels over HTTPS only; a proxy in front says the scheme was HTTPS.
             services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurePolicy.Always);
-            services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+            var proxies = TrustedProxies.From(builder.Configuration);
+            services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, proxies));
         }
         return builder;
     }
