@@ -6,8 +6,10 @@ using QuotaDashboard.Data.Seeding;
 namespace QuotaDashboard.Benchmarks;
 
 /// <summary>
-/// <c>--full</c>: stores of 1, 10 and 50 years, BenchmarkDotNet, 50/100/200/500 dashboards, 10 cold loads in Chromium.
-/// <c>--quick</c>: a 1-year store, the fastest of 5 calls, 5 dashboards, 2 cold loads; fails when a dashboard misses the change.
+/// <c>--full</c>: stores of 1, 10 and 50 years, BenchmarkDotNet, 50/100/200/500 dashboards, 10 cold loads in Chromium, 100
+/// dashboards on a second instance on PostgreSQL (<see cref="CrossInstance.ServerVariable"/>).
+/// <c>--quick</c>: a 1-year store, the fastest of 5 calls, 5 dashboards, 2 cold loads, 5 dashboards on a second instance when
+/// PostgreSQL is given; fails when a dashboard misses the change.
 /// The full run writes bench/results/latest.md and latest.png, the smoke run quick.md and quick.png beside them.
 /// <c>--live-only [N,N,…]</c>: only the dashboards' part over a 1-year store (100 and 500 unless told), printed, nothing written;
 /// fails like the smoke run.
@@ -98,13 +100,15 @@ public static class BenchmarkProgram
             var liveStore = stores[0];
             var (saveAlone, fanOut, memory, firstChart) = await LiveAsync(liveStore, work, dataDirectory,
                 counts: quick ? [5] : [50, 100, 200, 500], memoryAt: quick ? [5] : [100, 500], saves: quick ? 3 : 5, measureFirstChart: true, quick, timeout);
+            var acrossInstances = await CrossInstance.MeasureAsync(dataDirectory, liveStore.LastMonth, dashboards: quick ? 5 : CrossInstanceDashboards,
+                saves: quick ? 3 : 5, required: !quick, timeout);
 
             var results = new BenchmarkResults(
                 quick ? "quick" : "full",
                 $"dotnet run -c Release --project QuotaDashboard.Benchmarks -- {(quick ? "--quick" : "--full")}",
                 stores, times,
                 quick ? "Fastest of 5 calls after one warm-up call (Stopwatch)." : "Median per call, BenchmarkDotNet 0.15.8 in-process (2 warm-up and 6 measured iterations of ≥ 120 ms).",
-                liveStore.Years, SavesAlone, saveAlone, fanOut, memory, firstChart,
+                liveStore.Years, SavesAlone, saveAlone, fanOut, memory, firstChart, acrossInstances,
                 $"{Environment.ProcessorCount} cores, .NET {Environment.Version}", total.Elapsed);
             var output = Directory.CreateDirectory(Path.Combine(root, "bench", "results")).FullName;
             // The smoke run keeps its own files, so that running it never replaces the committed full results.
@@ -116,7 +120,7 @@ public static class BenchmarkProgram
             Console.WriteLine(Results.GoalsTable(markdown));
             Console.WriteLine($"wrote bench/results/{name}.md and {name}.png in {total.Elapsed.TotalMinutes:0.0} min");
 
-            return Missed(fanOut, timeout);
+            return Missed(acrossInstances.FanOut is { } across ? [.. fanOut, across] : fanOut, timeout);
         }
         finally
         {
@@ -158,6 +162,9 @@ public static class BenchmarkProgram
 
     private const int SavesAlone = 5;
 
+    /// <summary>Dashboards open on instance B while A saves, in the full run.</summary>
+    private const int CrossInstanceDashboards = 100;
+
     /// <summary>How many saves with no dashboard open are taken just before the dashboards open, and as many just after they close.</summary>
     private const int AloneAround = 3;
 
@@ -191,31 +198,21 @@ public static class BenchmarkProgram
             // The baseline of these saves: saves with none open, just before the dashboards open and just after they close.
             var alone = await fan.SaveWithoutDashboardsAsync(AloneAround, warm: false);
             var before = SettledHeap();
-            var opening = Stopwatch.StartNew();
-            var clients = await fan.OpenAsync(count, parallel: 4);
-            var openSeconds = opening.Elapsed.TotalSeconds;
-            FanOutResult result;
-            try
+            var result = await fan.OpenSaveAndCloseAsync(count, alone, saves, whileIdle: () =>
             {
-                await Task.Delay(TimeSpan.FromSeconds(2));
                 if (apart is var (server, serverAfterChange, clientBytes))
                 {
                     var m = new MemoryResult(count, server, serverAfterChange, clientBytes, SettledHeap() - before);
                     memory.Add(m);
                     Console.WriteLine($"{count} idle dashboards, KiB each: app {m.ServerBytesPerCircuit / 1024.0:0} (clients apart; {m.ServerAfterChangeBytesPerCircuit / 1024.0:0} once each has shown a change), headless clients {m.ClientBytesPerCircuit / 1024.0:0}, both in one process {m.InOneProcessBytesPerCircuit / 1024.0:0}");
                 }
-                result = await fan.SaveAndWatchAsync(clients, alone, openSeconds, saves);
-            }
-            finally
-            {
-                await LiveFanOut.CloseAsync(clients);
-            }
+            });
             await Task.Delay(TimeSpan.FromSeconds(1));
             alone.AddRange(await fan.SaveWithoutDashboardsAsync(AloneAround, warm: false));
             fanOut.Add(result);
             Console.WriteLine($"{count} dashboards: save median {result.SaveMs:0} ms of {result.SavesMs.Count} ({Join(result.SavesMs)}; GC paused it {result.SaveGcPauseMs:0.0} ms) " +
                 $"against {result.SaveAloneMs:0} ms with none open around them ({Join(alone)}); " +
-                $"until updated p50 {result.P50Ms:0} / p95 {result.P95Ms:0} / max {result.MaxMs:0} ms; CPU {result.CpuMsPerDashboard:0.00} ms per dashboard; missed {result.Missed}; opened in {openSeconds:0.0} s");
+                $"until updated p50 {result.P50Ms:0} / p95 {result.P95Ms:0} / max {result.MaxMs:0} ms; CPU {result.CpuMsPerDashboard:0.00} ms per dashboard; missed {result.Missed}; opened in {result.OpenSeconds:0.0} s");
         }
 
         FirstChartResult firstChart;

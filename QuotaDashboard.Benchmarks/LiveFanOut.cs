@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuotaDashboard.Data;
 using QuotaDashboard.Data.Seeding;
@@ -46,22 +46,35 @@ public sealed record MemoryResult(int Dashboards, long ServerBytes, long ServerA
     public long InOneProcessBytesPerCircuit => InOneProcessBytes / Dashboards;
 }
 
-/// <summary>The whole app on a loopback port over a copy of a generated store, signed in as the demo analyst.</summary>
+/// <summary>
+/// The whole app on a loopback port, signed in as the demo analyst: over a copy of a generated SQLite store, or as one of several
+/// instances on a PostgreSQL database they share.
+/// </summary>
 public sealed partial class LiveApp : WebApplicationFactory<Program>
 {
     public const string Analyst = "analyst@demo.quota.kz";
     public const string Officer = "officer.almaty@demo.quota.kz";
     public const string OfficerRegion = "KZ-75";
 
-    private readonly string _file;
+    private readonly StoreSettings _store;
+    private readonly string? _file;
     private readonly string _dataDirectory;
 
     public LiveApp(GeneratedStore store, string folder, string dataDirectory)
     {
         _file = Path.Combine(folder, $"live-{Guid.NewGuid():N}.db");
         File.Copy(store.File, _file);
+        _store = StoreSettings.SqliteFile(_file);
         _dataDirectory = dataDirectory;
         Month = store.LastMonth;
+    }
+
+    /// <summary>An instance on a store that others share; the first to start migrates and seeds it.</summary>
+    public LiveApp(StoreSettings shared, DateOnly month, string dataDirectory)
+    {
+        _store = shared;
+        _dataDirectory = dataDirectory;
+        Month = month;
     }
 
     public DateOnly Month { get; }
@@ -72,7 +85,8 @@ public sealed partial class LiveApp : WebApplicationFactory<Program>
     {
         // Development with the illustrative data is where the demo accounts exist.
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:QuotaDashboard", $"Data Source={_file}");
+        builder.UseSetting("ConnectionStrings:QuotaDashboard", _store.ConnectionString);
+        builder.UseSetting(StoreSettings.ProviderKey, _store.Provider.ToString());
         builder.UseSetting($"{SeedOptions.Section}:{nameof(SeedOptions.DataDirectory)}", _dataDirectory);
         builder.UseSetting($"{SeedOptions.Section}:{nameof(SeedOptions.IllustrativeData)}", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -106,46 +120,63 @@ public sealed partial class LiveApp : WebApplicationFactory<Program>
     /// <summary>The nation's workers for the month as the regional reports sum them: what every open dashboard shows.</summary>
     public async Task<long> NationalTotalAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={_file};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            select sum(v.Total) from Regions g
-            join Reports r on r.Id = (select x.Id from Reports x where x.RegionCode = g.Code and x.Month <= $month and x.CurrentRevisionId is not null order by x.Month desc limit 1)
-            join Revisions v on v.Id = r.CurrentRevisionId
-            """;
-        command.Parameters.AddWithValue("$month", Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var db = await CreateDbContextAsync();
+        var month = Month;
+        var latest = await db.Regions
+            .Select(g => db.Reports
+                .Where(r => r.RegionCode == g.Code && r.Month <= month && r.CurrentRevisionId != null)
+                .OrderByDescending(r => r.Month)
+                .Select(r => (int?)r.CurrentRevision!.Total)
+                .FirstOrDefault())
+            .ToListAsync();
+        return latest.Sum(total => (long)(total ?? 0));
     }
 
     /// <summary>The officer's current report of the month with every figure moved by <paramref name="delta"/>, so that it still adds up.</summary>
     private async Task<ReportInput> ChangedReportAsync(int delta)
     {
-        await using var connection = new SqliteConnection($"Data Source={_file};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            select v.Total, v.Employers, v.LocalEmployees, b.Dimension, b.Key, b.Count
-            from Reports r join Revisions v on v.Id = r.CurrentRevisionId join BreakdownLines b on b.RevisionId = v.Id
-            where r.RegionCode = $region and r.Month = $month order by b.Dimension, b.Key
-            """;
-        command.Parameters.AddWithValue("$region", OfficerRegion);
-        command.Parameters.AddWithValue("$month", Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await using var reader = await command.ExecuteReaderAsync();
-        var total = 0;
-        int? employers = null, local = null;
-        var lines = new Dictionary<string, Dictionary<string, int>>();
-        while (await reader.ReadAsync())
-        {
-            total = reader.GetInt32(0);
-            employers = reader.IsDBNull(1) ? null : reader.GetInt32(1);
-            local = reader.IsDBNull(2) ? null : reader.GetInt32(2);
-            var dimension = lines.TryGetValue(reader.GetString(3), out var d) ? d : lines[reader.GetString(3)] = [];
-            dimension[reader.GetString(4)] = reader.GetInt32(5) + (dimension.Count == 0 ? delta : 0);
-        }
-        Dictionary<string, int> Of(string dimension) => lines.GetValueOrDefault(dimension) ?? [];
-        return new ReportInput(OfficerRegion, Month, total + delta, Of("Category"), Of("Sector"), Of("Country"), employers, local);
+        await using var db = await CreateDbContextAsync();
+        var month = Month;
+        var current = await db.Reports
+            .Where(r => r.RegionCode == OfficerRegion && r.Month == month)
+            .Select(r => r.CurrentRevision!)
+            .Select(v => new { v.Total, v.Employers, v.LocalEmployees, Lines = v.Lines.Select(l => new { l.Dimension, l.Key, l.Count }).ToList() })
+            .SingleAsync();
+        var lines = current.Lines.GroupBy(l => l.Dimension).ToDictionary(g => g.Key,
+            g => g.OrderBy(l => l.Key, StringComparer.Ordinal).Select((l, i) => (l.Key, Count: l.Count + (i == 0 ? delta : 0))).ToDictionary(l => l.Key, l => l.Count));
+        Dictionary<string, int> Of(Breakdown dimension) => lines.GetValueOrDefault(dimension) ?? [];
+        return new ReportInput(OfficerRegion, Month, current.Total + delta, Of(Breakdown.Category), Of(Breakdown.Sector), Of(Breakdown.Country),
+            current.Employers, current.LocalEmployees);
     }
+
+    /// <summary>
+    /// A report of the month for every region that has none, entered by the analyst through <see cref="ReportCommands"/> (and so
+    /// accepted as it is saved): what a store needs before its dashboards show the month.
+    /// </summary>
+    public async Task FillMonthAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var analyst = await PrincipalAsync(scope, Analyst);
+        var commands = scope.ServiceProvider.GetRequiredService<ReportCommands>();
+        await using var db = await CreateDbContextAsync();
+        var month = Month;
+        var category = await db.Categories.OrderBy(c => c.Order).Select(c => c.Key).FirstAsync();
+        var sector = await db.Sectors.OrderBy(s => s.Letter).Select(s => s.Letter).FirstAsync();
+        var missing = await db.Regions.Where(g => !db.Reports.Any(r => r.RegionCode == g.Code && r.Month == month)).Select(g => g.Code).ToListAsync();
+        foreach (var (region, i) in missing.Select((r, i) => (r, i)))
+        {
+            var total = 1_000 + 37 * i;
+            var input = new ReportInput(region, month, total, new Dictionary<string, int> { [category] = total },
+                new Dictionary<string, int> { [sector] = total }, new Dictionary<string, int> { ["CN"] = total }, null, null);
+            if (await commands.SaveAsync(input, analyst, expectedVersion: null) is not SaveResult.Saved)
+            {
+                throw new InvalidOperationException($"The report of {region} for {month:yyyy-MM} was refused.");
+            }
+        }
+    }
+
+    private Task<QuotaDbContext> CreateDbContextAsync() =>
+        Services.GetRequiredService<IDbContextFactory<QuotaDbContext>>().CreateDbContextAsync();
 
     /// <summary>
     /// The write that every dashboard hears: the officer's report submitted through <see cref="ReportCommands"/>, the path the entry
@@ -188,7 +219,7 @@ public sealed partial class LiveApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _file is not null)
         {
             StoreGenerator.DeleteFiles(_file);
         }
@@ -228,8 +259,9 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
         return times;
     }
 
+    /// <summary>Dashboards on the instance <c>http</c> is signed in to, which need not be the one that saves.</summary>
     public async Task<List<CircuitClient>> OpenAsync(int count, int parallel) =>
-        await OpenAsync(http, cookies, app.BaseAddress, CircuitClient.Needles(await app.NationalTotalAsync()), count, parallel, timeout);
+        await OpenAsync(http, cookies, http.BaseAddress!, CircuitClient.Needles(await app.NationalTotalAsync()), count, parallel, timeout);
 
     private static async Task<List<CircuitClient>> OpenAsync(HttpClient http, CookieContainer cookies, Uri baseAddress, byte[][] ready, int count, int parallel, TimeSpan timeout)
     {
@@ -266,6 +298,27 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
             throw new AggregateException($"{failures.Count} of {count} dashboards did not open.", failures.Take(3));
         }
         return clients;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="count"/> dashboards, lets them settle and does <paramref name="whileIdle"/>, then saves and watches as
+    /// <see cref="SaveAndWatchAsync"/> does, and closes them.
+    /// </summary>
+    public async Task<FanOutResult> OpenSaveAndCloseAsync(int count, IReadOnlyList<double> alone, int saves, Action? whileIdle = null)
+    {
+        var opening = Stopwatch.StartNew();
+        var clients = await OpenAsync(count, parallel: 4);
+        var openSeconds = opening.Elapsed.TotalSeconds;
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            whileIdle?.Invoke();
+            return await SaveAndWatchAsync(clients, alone, openSeconds, saves);
+        }
+        finally
+        {
+            await CloseAsync(clients);
+        }
     }
 
     /// <summary>
