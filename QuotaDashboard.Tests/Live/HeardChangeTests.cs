@@ -9,7 +9,15 @@ namespace QuotaDashboard.Tests.Live;
 public sealed class HeardChangeTests
 {
     [Fact]
-    public async Task Thresholds_saved_on_another_instance_are_read_here_once_their_change_is_heard()
+    public Task Thresholds_saved_on_another_instance_are_read_here_once_their_change_is_heard() =>
+        ThresholdsSavedElsewhereAsync(new DataChange(DataChangeKind.Thresholds, null, null));
+
+    /// <summary>What an instance hears after its channel was lost: anything may have changed, the thresholds too.</summary>
+    [Fact]
+    public Task Thresholds_saved_on_another_instance_while_this_one_was_not_listening_are_read_once_anything_is_heard() =>
+        ThresholdsSavedElsewhereAsync(DataChange.Anything);
+
+    private static async Task ThresholdsSavedElsewhereAsync(DataChange heard)
     {
         var store = new SeededDatabase();
         await store.InitializeAsync();
@@ -23,7 +31,7 @@ public sealed class HeardChangeTests
             Assert.IsType<ThresholdSaveResult.Saved>(await other.Get<UseThresholdSettings>().SaveAsync(61m, 88m, before.Version, TestUsers.Analyst()));
             Assert.Equal(before, await here.GetAsync());
 
-            await store.Get<DashboardCache>().HeardAsync(new DataChange(DataChangeKind.Thresholds, null, null));
+            await store.Get<DashboardCache>().HeardAsync(heard);
 
             Assert.Equal(new UseThresholds(61m, 88m), (await here.GetAsync()).Thresholds);
         }

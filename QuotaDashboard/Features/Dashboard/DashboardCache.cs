@@ -87,7 +87,7 @@ public sealed class DashboardCache(HybridCache cache, DataChangeNotifier notifie
                 // Views hold figures, not the states the thresholds give them: only the thresholds themselves are read again.
                 return [Quota.UseThresholdSettings.Key];
             default:
-                return ["dashboard", "series", "quality", "months", Reports.ApprovalQueries.PendingTag];
+                return ["dashboard", "series", "quality", "months", Reports.ApprovalQueries.PendingTag, Quota.UseThresholdSettings.Key];
         }
     }
 
