@@ -326,7 +326,7 @@ public sealed class LiveFanOut(LiveApp app, HttpClient http, CookieContainer coo
     /// stops early when one misses a change. CPU time is the whole process's (app and clients) from the start of a save until every
     /// dashboard has it and the charts' updates have settled, less what the idle process spends in as long, per dashboard.
     /// </summary>
-    public async Task<FanOutResult> SaveAndWatchAsync(List<CircuitClient> clients, IReadOnlyList<double> alone, double openSeconds, int saves)
+    private async Task<FanOutResult> SaveAndWatchAsync(List<CircuitClient> clients, IReadOnlyList<double> alone, double openSeconds, int saves)
     {
         var saveTimes = new List<double>();
         var pauses = new List<double>();

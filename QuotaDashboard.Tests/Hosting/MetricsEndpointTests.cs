@@ -35,15 +35,15 @@ public sealed partial class MetricsEndpointTests : IAsyncLifetime
         Assert.Contains(new DataChange(DataChangeKind.Submissions, "KZ-31", month), await dashboard.SoFarAsync());
         (await client.GetAsync("/api/dashboard?asOf=2025-12")).EnsureSuccessStatusCode();
 
-        var text = await ScrapeUntilAsync(client, t => t.Contains("view=\"dashboard\"") && Value(t, "quota_dashboard_saves_total", "kind=\"Submissions\"") >= 1);
+        var text = await Scrape.UntilAsync(client, t => t.Contains("view=\"dashboard\"") && Scrape.Value(t, "quota_dashboard_saves_total", "kind=\"Submissions\"") >= 1);
 
         Assert.Matches(FanOutBucket(), text);
         Assert.Contains("# TYPE quota_dashboard_fan_out_duration_seconds histogram", text);
-        Assert.True(Value(text, "quota_dashboard_fan_out_duration_seconds_count") >= 1);
-        Assert.True(Value(text, "quota_dashboard_dashboards_open") >= 1);
-        Assert.True(Value(text, "quota_dashboard_circuits_open") >= 0);
+        Assert.True(Scrape.Value(text, "quota_dashboard_fan_out_duration_seconds_count") >= 1);
+        Assert.True(Scrape.Value(text, "quota_dashboard_dashboards_open") >= 1);
+        Assert.True(Scrape.Value(text, "quota_dashboard_circuits_open") >= 0);
         Assert.Contains("# TYPE quota_dashboard_query_duration_seconds histogram", text);
-        Assert.True(Value(text, "quota_dashboard_query_duration_seconds_count", "view=\"dashboard\"") >= 1);
+        Assert.True(Scrape.Value(text, "quota_dashboard_query_duration_seconds_count", "view=\"dashboard\"") >= 1);
     }
 
     [Theory]
@@ -90,50 +90,10 @@ public sealed partial class MetricsEndpointTests : IAsyncLifetime
         await using var app = new AppFactory();
         using var client = new HttpClient { BaseAddress = app.StartKestrel() };
 
-        var text = await ScrapeUntilAsync(client, t => t.Contains("quota_dashboard_dashboards_open"));
+        var text = await Scrape.UntilAsync(client, t => t.Contains("quota_dashboard_dashboards_open"));
 
-        Assert.True(Value(text, "quota_dashboard_dashboards_open") >= 0);
+        Assert.True(Scrape.Value(text, "quota_dashboard_dashboards_open") >= 0);
     }
-
-    /// <summary>The exporter keeps a scrape for a moment: asks again until what the test waits for is in, or 15 s passed.</summary>
-    private static async Task<string> ScrapeUntilAsync(HttpClient client, Func<string, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var response = await client.GetAsync(LiveMetrics.ScrapePath);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var text = await response.Content.ReadAsStringAsync();
-            if (done(text))
-            {
-                return text;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"The scrape never had what was expected:\n{text}");
-            await Task.Delay(100);
-        }
-    }
-
-    /// <summary>The value of the first sample of the metric whose labels contain the given one; -1 when there is none.</summary>
-    /// <summary>
-    /// The largest value of the metric's samples: other apps of this test process have meters of the same name, which the
-    /// exporter also reads (one app runs per process in production), so this app's sample is one of several.
-    /// </summary>
-    private static double Value(string text, string metric, string label = "")
-    {
-        var largest = -1d;
-        foreach (var line in text.Split('\n'))
-        {
-            var match = Sample().Match(line);
-            if (match.Success && match.Groups["name"].Value == metric && match.Groups["labels"].Value.Contains(label, StringComparison.Ordinal))
-            {
-                largest = Math.Max(largest, double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture));
-            }
-        }
-        return largest;
-    }
-
-    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(?<labels>[^}]*)\})? (?<value>\S+)")]
-    private static partial Regex Sample();
 
     [GeneratedRegex(@"(?m)^quota_dashboard_fan_out_duration_seconds_bucket\{[^}]*le=""1""[^}]*\} \d+")]
     private static partial Regex FanOutBucket();

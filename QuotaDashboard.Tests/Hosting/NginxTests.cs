@@ -250,7 +250,7 @@ public sealed partial class NginxTests(NginxTests.InFront site) : IClassFixture<
         public static Nginx Start(Uri a, Uri b)
         {
             var folder = Directory.CreateTempSubdirectory("quota-nginx-").FullName;
-            var (httpsPort, httpPort) = (FreePort(), FreePort());
+            var (httpsPort, httpPort) = (LoopbackPort.Free(), LoopbackPort.Free());
             var (certificate, key) = WriteCertificate(folder);
             var site = Render(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "deploy", "nginx", "quota-dashboard.conf")),
                 a, b, httpsPort, httpPort, certificate, key);
@@ -323,13 +323,6 @@ public sealed partial class NginxTests(NginxTests.InFront site) : IClassFixture<
             File.WriteAllText(certificateFile, certificate.ExportCertificatePem());
             File.WriteAllText(keyFile, rsa.ExportPkcs8PrivateKeyPem());
             return (certificateFile, keyFile);
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         private void WaitUntilListening(int port)

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using StackExchange.Redis;
 
@@ -39,24 +37,20 @@ public static class RedisServer
     public static void Use(IWebHostBuilder builder, string configuration, string run)
     {
         builder.UseSetting("Redis:Configuration", $"{configuration},name={ClientName(run)}");
-        builder.UseSetting("Redis:Channel", $"quota-dashboard-test:{run}:changes");
-        builder.UseSetting("Redis:InstanceName", $"quota-dashboard-test:{run}:");
+        builder.UseSetting("Redis:Channel", Channel(run));
+        builder.UseSetting("Redis:InstanceName", KeyPrefix(run));
     }
+
+    public static string Channel(string run) => $"quota-dashboard-test:{run}:changes";
+
+    /// <summary>What every key of this run's cached views starts with.</summary>
+    public static string KeyPrefix(string run) => $"quota-dashboard-test:{run}:";
 
     /// <summary>The name this run's instances give their connections, as <c>CLIENT LIST</c> shows it.</summary>
     public static string ClientName(string run) => $"quota-dashboard-test-{run}";
 
     public static string NewRun() => Guid.NewGuid().ToString("N");
 
-    /// <summary>A loopback port nothing listens on: one the system just handed out and took back.</summary>
-    public static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
 
 /// <summary>The whole app on a SQLite file it may share with another instance, with Redis settings of the test's choosing.</summary>
@@ -66,6 +60,7 @@ public sealed class RedisApp(string databaseFile, Action<IWebHostBuilder> redis)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("ConnectionStrings:QuotaDashboard", $"Data Source={databaseFile}");
+        builder.UseSetting(QuotaDashboard.Data.StoreSettings.ProviderKey, nameof(QuotaDashboard.Data.StoreProvider.Sqlite));
         redis(builder);
     }
 }

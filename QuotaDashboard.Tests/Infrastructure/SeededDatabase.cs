@@ -7,10 +7,10 @@ using QuotaDashboard.Hosting;
 
 namespace QuotaDashboard.Tests.Infrastructure;
 
-/// <summary>A real SQLite file, migrated and seeded from the repository's data/ folder, with the product's services over it.</summary>
+/// <summary>A real store (a SQLite file, or PostgreSQL where the test run says so), migrated and seeded from the repository's data/ folder, with the product's services over it.</summary>
 public class SeededDatabase : IAsyncLifetime
 {
-    private readonly bool? _illustrativeData;
+    private readonly bool _illustrativeData;
     private ServiceProvider? _services;
 
     public SeededDatabase() : this(TestStore.New())
@@ -18,7 +18,7 @@ public class SeededDatabase : IAsyncLifetime
     }
 
     /// <summary>A store on a provider of the test's choosing, for tests that compare the providers.</summary>
-    public static SeededDatabase On(TestStore store, bool? illustrativeData = null) => new(store, illustrativeData);
+    public static SeededDatabase On(TestStore store, bool illustrativeData = true) => new(store, illustrativeData);
 
     /// <summary>A second instance's services over the same store, which stays the first one's to delete.</summary>
     public SeededDatabase OtherInstance() => new(Store, _illustrativeData) { _ownsStore = false };
@@ -26,7 +26,7 @@ public class SeededDatabase : IAsyncLifetime
     private bool _ownsStore = true;
 
     // xunit builds class fixtures through their one public constructor.
-    protected SeededDatabase(TestStore store, bool? illustrativeData = null)
+    protected SeededDatabase(TestStore store, bool illustrativeData = true)
     {
         Store = store;
         _illustrativeData = illustrativeData;
@@ -36,8 +36,6 @@ public class SeededDatabase : IAsyncLifetime
 
     /// <summary>The SQLite file, for tests that read it themselves (SQLite only).</summary>
     public string File => Store.File;
-
-    protected virtual bool IllustrativeData => true;
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialized.");
 
@@ -49,7 +47,7 @@ public class SeededDatabase : IAsyncLifetime
         services.Configure<SeedOptions>(o =>
         {
             o.DataDirectory = RepositoryPaths.DataDirectory;
-            o.IllustrativeData = _illustrativeData ?? IllustrativeData;
+            o.IllustrativeData = _illustrativeData;
             o.DemoAccounts = true;
         });
         _services = services.BuildServiceProvider();
@@ -73,7 +71,4 @@ public class SeededDatabase : IAsyncLifetime
     }
 }
 
-public sealed class NationalOnlyDatabase : SeededDatabase
-{
-    protected override bool IllustrativeData => false;
-}
+public sealed class NationalOnlyDatabase() : SeededDatabase(TestStore.New(), illustrativeData: false);

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using QuotaDashboard.Data;
-using QuotaDashboard.Features.Live;
 using QuotaDashboard.Tests.Infrastructure;
 
 namespace QuotaDashboard.Tests.Live;
@@ -15,33 +12,14 @@ public sealed class MetricsBrowserTests(BrowserFixture browser) : IClassFixture<
     {
         browser.RequireBrowser();
         using var scraper = new HttpClient { BaseAddress = browser.BaseAddress };
-        Assert.Equal(0, await ValueAsync(scraper, "quota_dashboard_circuits_open"));
+        Assert.Equal(0, Scrape.Value(await Scrape.UntilAsync(scraper, _ => true), "quota_dashboard_circuits_open"));
 
         var page = await browser.SignedInPageAsync(Roles.Analyst);
         await page.GotoAsync("/");
         await BrowserFixture.WaitForChartAsync(page);
 
-        await ValueUntilAsync(scraper, "quota_dashboard_circuits_open", v => v >= 1);
-        await ValueUntilAsync(scraper, "quota_dashboard_dashboards_open", v => v >= 1);
+        await Scrape.UntilAsync(scraper, t => Scrape.Value(t, "quota_dashboard_circuits_open") >= 1);
+        await Scrape.UntilAsync(scraper, t => Scrape.Value(t, "quota_dashboard_dashboards_open") >= 1);
         await page.Context.CloseAsync();
-    }
-
-    private static async Task ValueUntilAsync(HttpClient scraper, string metric, Func<double, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        double value;
-        while (!done(value = await ValueAsync(scraper, metric)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{metric} stayed at {value}.");
-            await Task.Delay(100);
-        }
-    }
-
-    private static async Task<double> ValueAsync(HttpClient scraper, string metric)
-    {
-        var text = await scraper.GetStringAsync(LiveMetrics.ScrapePath);
-        var match = Regex.Match(text, $@"(?m)^{metric}(?:\{{[^}}]*\}})? (\S+)");
-        Assert.True(match.Success, $"{metric} is not in the scrape.");
-        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 }

@@ -28,9 +28,9 @@ public sealed class TwoInstancesOnRedis : IAsyncLifetime
 
     public RedisApp B => _b ?? throw new InvalidOperationException("Not started.");
 
-    public string Channel => $"quota-dashboard-test:{_run}:changes";
+    public string Channel => RedisServer.Channel(_run);
 
-    public string KeyPrefix => $"quota-dashboard-test:{_run}:";
+    public string KeyPrefix => RedisServer.KeyPrefix(_run);
 
     public string ClientName => RedisServer.ClientName(_run);
 
@@ -75,7 +75,7 @@ public sealed class TwoInstancesOnRedis : IAsyncLifetime
         {
             await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis);
             var server = redis.GetServers()[0];
-            await foreach (var key in server.KeysAsync(pattern: $"quota-dashboard-test:{_run}:*"))
+            await foreach (var key in server.KeysAsync(pattern: $"{KeyPrefix}*"))
             {
                 await redis.GetDatabase().KeyDeleteAsync(key);
             }
@@ -272,7 +272,7 @@ public sealed class RedisUnreachableTests
         var file = RepositoryPaths.NewDatabaseFile();
         try
         {
-            await using var app = new RedisApp(file, b => RedisServer.Use(b, $"127.0.0.1:{RedisServer.ClosedPort()}", RedisServer.NewRun()));
+            await using var app = new RedisApp(file, b => RedisServer.Use(b, $"127.0.0.1:{LoopbackPort.Free()}", RedisServer.NewRun()));
             using var client = app.CreateClient();
 
             using var live = await client.GetAsync("/health/live");

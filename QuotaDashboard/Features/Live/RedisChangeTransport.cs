@@ -42,6 +42,7 @@ public sealed class RedisChangeTransport(IConnectionMultiplexer redis, RedisSett
     : ChangeTransport(broadcast, cache, logger)
 {
     private readonly RedisChannel _channel = RedisChannel.Literal(settings.Channel);
+    private readonly ISubscriber _subscriber = redis.GetSubscriber();
 
     protected override async Task ListenAsync(Action listening, Func<string, Task> received, CancellationToken ct)
     {
@@ -61,7 +62,7 @@ public sealed class RedisChangeTransport(IConnectionMultiplexer redis, RedisSett
         ChannelMessageQueue? queue = null;
         try
         {
-            queue = await redis.GetSubscriber().SubscribeAsync(_channel).WaitAsync(lost.Token);
+            queue = await _subscriber.SubscribeAsync(_channel).WaitAsync(lost.Token);
             listening();
             while (true)
             {
@@ -82,5 +83,5 @@ public sealed class RedisChangeTransport(IConnectionMultiplexer redis, RedisSett
     }
 
     protected override Task SendAsync(string message, CancellationToken ct) =>
-        redis.GetSubscriber().PublishAsync(_channel, message).WaitAsync(ct);
+        _subscriber.PublishAsync(_channel, message).WaitAsync(ct);
 }

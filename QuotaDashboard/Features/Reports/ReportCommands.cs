@@ -255,7 +255,7 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
             && Lines(stored).SetEquals(Lines(candidate));
     }
 
-    /// <summary>The reports someone else saved or decided on while this batch was being written, with the version they now have.</summary>
+    /// <summary>Every report of a batch refused after a unique-index violation, with the version now stored (0 where there is none).</summary>
     private static async Task<List<RefusedReport>> StoredVersionsAsync(QuotaDbContext db, IEnumerable<(int Index, string RegionCode, DateOnly Month)> reports, CancellationToken ct)
     {
         var conflicts = new List<RefusedReport>();
@@ -267,6 +267,7 @@ public sealed class ReportCommands(IDbContextFactory<QuotaDbContext> dbFactory, 
         return conflicts;
     }
 
+    /// <summary>The reports someone else saved or decided on while this batch was being written, with the version they now have.</summary>
     private static async Task<List<RefusedReport>> ConflictsAsync(QuotaDbContext db, Dictionary<PermitReport, int> indexOf, DbUpdateConcurrencyException ex, CancellationToken ct)
     {
         var conflicts = new List<RefusedReport>();
