@@ -40,6 +40,8 @@ public sealed class DashboardPageTests : IClassFixture<SeededDatabase>, IAsyncLi
         }
         var cut = _context.Render<Home>();
         cut.WaitForElement("[data-testid=headline-workers]", TimeSpan.FromSeconds(10));
+        // The cards come with the month's view; the timeline's series is read after it, and its card waits for it meanwhile.
+        cut.WaitForState(() => cut.FindComponents<ChartView>().All(c => c.Instance.Spec is not null), TimeSpan.FromSeconds(10));
         return cut;
     }
 
